@@ -1,0 +1,76 @@
+package io.capdex.caption;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A problem list that stops growing at a cap, as jsoup's {@code ParseErrorList} does, then says how many more
+ * there were. Not thread-safe: one per read.
+ */
+public final class Problems {
+    /** The default cap: enough for any person to read, small enough for a 100,000-problem file. */
+    public static final int DEFAULT_CAP = 1000;
+
+    private final int cap;
+    private final List<ParseProblem> list = new ArrayList<>();
+    private int omitted;
+    private int lastOmittedLine;
+
+    public Problems() {
+        this(DEFAULT_CAP);
+    }
+
+    public Problems(int cap) {
+        if (cap < 1) {
+            throw new IllegalArgumentException("cap " + cap);
+        }
+        this.cap = cap;
+    }
+
+    public void add(int line, ProblemCode code, String message) {
+        if (list.size() < cap) {
+            list.add(ParseProblem.of(line, code, message));
+        } else {
+            omitted++;
+            lastOmittedLine = line;
+        }
+    }
+
+    public void add(ParseProblem problem) {
+        if (list.size() < cap) {
+            list.add(problem);
+        } else {
+            omitted++;
+            lastOmittedLine = problem.line();
+        }
+    }
+
+    public void addAll(List<ParseProblem> problems) {
+        for (ParseProblem p : problems) {
+            add(p);
+        }
+    }
+
+    public boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    public int count() {
+        return list.size() + omitted;
+    }
+
+    /**
+     * The problems kept, plus a last {@code more-problems} entry (at the line of the last omitted one) when some
+     * were omitted.
+     */
+    public List<ParseProblem> toList() {
+        if (omitted == 0) {
+            return Collections.unmodifiableList(new ArrayList<>(list));
+        }
+        List<ParseProblem> out = new ArrayList<>(list);
+        out.add(ParseProblem.of(lastOmittedLine, ProblemCode.MORE_PROBLEMS,
+                omitted + " more problems omitted (only the first " + cap + " are listed)"));
+        return Collections.unmodifiableList(out);
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * The caption model every other package speaks: {@link io.capdex.caption.TimeSpan}, {@link io.capdex.caption.Cue},
+ * {@link io.capdex.caption.Track}, parse problems, and the format-neutral operations on tracks (QC, repair,
+ * shift and scale).
+ *
+ * <p>Pure Java: this package imports nothing of ours and no outside library except JSpecify. Each file format
+ * lives in its own sub-package ({@code srt}, {@code vtt}, {@code sbv}, {@code ttml}, {@code json}) and maps its
+ * syntax onto this model. Start reading at {@link io.capdex.caption.Cue}.
+ */
+@NullMarked
+package io.capdex.caption;
+
+import org.jspecify.annotations.NullMarked;

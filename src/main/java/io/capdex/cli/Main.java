@@ -1,0 +1,104 @@
+package io.capdex.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code capdex} command: global options, the subcommands, and one place that maps failures to exit codes. */
+@Command(name = "capdex",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Check, sync, index, search and export AI-made captions of interview videos.",
+        subcommands = {CommandLine.HelpCommand.class},
+        usageHelpAutoWidth = true)
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Data folder (default: ./capdex-data, or $CAPDEX_DATA).")
+    @Nullable Path data;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Configuration file (default: DATA/capdex.yaml if present).")
+    @Nullable Path config;
+
+    @Option(names = "--force", scope = ScopeType.INHERIT, description = "Allow overwriting existing outputs.")
+    boolean force;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "More detail, and stack traces for errors.")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Only errors.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        CommandLine cmd = new CommandLine(this);
+        cmd.usage(cmd.getOut());
+        return ExitCode.USAGE;
+    }
+
+    /** The data folder these options select. */
+    Path dataDir() {
+        if (data != null) {
+            return data;
+        }
+        String env = System.getenv("CAPDEX_DATA");
+        return Path.of(env != null && !env.isBlank() ? env : "capdex-data");
+    }
+
+    /** A command line with capdex's exception handling and exit-code mapping, as tests and {@code main} use it. */
+    public static CommandLine commandLine() {
+        Main main = new Main();
+        CommandLine cmd = new CommandLine(main);
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof CliException ce) {
+                err.println(ce.getMessage());
+                if (main.verbose && ce.getCause() != null) {
+                    ce.getCause().printStackTrace(err);
+                }
+                err.flush();
+                return ce.exitCode();
+            }
+            err.println("capdex: internal error: " + ex);
+            if (main.verbose) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(run again with --verbose for the stack trace, and please report it)");
+            }
+            err.flush();
+            return ExitCode.INTERNAL;
+        });
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter err = c.getErr();
+            err.println("capdex: " + ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+                err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            }
+            err.flush();
+            return ExitCode.USAGE;
+        });
+        return cmd;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"capdex " + (v != null ? v : "development"),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}
