@@ -51,7 +51,7 @@ INTERVIEWS = [
   colour="0x1d3557",
   lead_ms=2200, trail_ms=900,
   bed=dict(kind="music", startMs=0, endMs=6000,
-           description="quiet synthesised chords (C, A minor, F major) under the opening, fading out by 6 s"),
+           description="quiet synthesised plucked chords (C, A minor, F major; peaks -26 dBFS, about -47 dBFS RMS) under the opening, fading out by 6 s"),
   speakers={
    "I": dict(label="Interviewer", name="Interviewer", role="Interviewer", voice="en-gb+m3", speed=140),
    "H": dict(label="Dr Hakobyan", name="Dr Anahit Hakobyan", role="Consultant haematologist",
@@ -177,7 +177,7 @@ INTERVIEWS = [
   colour="0x2a6f4e",
   lead_ms=800, trail_ms=1200,
   bed=dict(kind="room-noise", startMs=0, endMs=None,
-           description="quiet pink-noise room tone (about -50 dBFS RMS) under the whole interview"),
+           description="quiet pink-noise room tone (about -52 dBFS RMS, peaks about -40 dBFS) under the whole interview"),
   speakers={
    "I": dict(label="Interviewer", name="Interviewer", role="Interviewer", voice="en-us+m3", speed=140),
    "N": dict(label="Grace Okafor", name="Grace Okafor", role="Donor recruitment nurse", voice="en-gb+f4", speed=140),
@@ -273,7 +273,8 @@ def wrap(toks):
     for k in range(1, len(toks)):
         a, b = " ".join(toks[:k]), " ".join(toks[k:])
         if len(a) <= MAX_LINE and len(b) <= MAX_LINE:
-            score = max(len(a), len(b))
+            # balanced lines, but a line ending at a sentence or clause end reads better
+            score = max(len(a), len(b)) - (5 if re.search(r"[,.;:?!]$", a) else 0)
             if best is None or score < best[0]:
                 best = (score, [a, b])
     return None if best is None else best[1]
@@ -370,6 +371,7 @@ def cmd_layout(work, out_dir, iid):
         sp = iv["speakers"][spk.partition(":")[0]]
         sentences.append(dict(
             index=i + 1, speaker=sp["label"], speakerName=sp["name"], voice=sp["voice"],
+            espeakSpeed=int(spk.partition(":")[2] or sp["speed"]),
             startMs=round(pos * 1000 / RATE), endMs=round((pos + n) * 1000 / RATE),
             startSample=pos, endSample=pos + n,
             text=text, asrText=asr_text(text, edits, style),
@@ -780,7 +782,7 @@ VF
 }
 
 long_mode() {   # long_mode MINUTES OUT.mp4
-  local minutes=$1 out=$2 total=0 target ids=(all-remission stem-cell-donor) pairs=() d id
+  local minutes=$1 out=$2 total=0 target ids=(all-remission stem-cell-donor) pairs=() d id shift=0 probe=0
   [[ $minutes =~ ^[0-9]+$ && $out == *.mp4 ]] || { echo "usage: make-samples.sh --long N OUT.mp4" >&2; exit 2; }
   target=$((minutes * 60000))
   : > "$WORK/concat.txt"
@@ -788,8 +790,13 @@ long_mode() {   # long_mode MINUTES OUT.mp4
     for id in "${ids[@]}"; do
       d=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["durationMs"])' "$HERE/$id.truth.json")
       echo "file '$HERE/$id.mp4'" >> "$WORK/concat.txt"
-      pairs+=("$HERE/$id.en.srt" "$total")
+      pairs+=("$HERE/$id.en.srt" "$((total + shift))")
+      [[ $id == stem-cell-donor ]] && probe=$((total + shift))
       total=$((total + d))
+      # Measured with Debian's ffmpeg 5.1: in a stream-copy concat every copy after the first plays
+      # its AAC encoder priming (1024 samples = 21.3 ms at 48 kHz), so its speech comes that much later.
+      # The shift does not accumulate; it is checked against the decoded audio below.
+      shift=21
       (( total < target )) || break
     done
   done
@@ -799,6 +806,23 @@ long_mode() {   # long_mode MINUTES OUT.mp4
   local cues; cues=$(py long-srt "${out%.mp4}.en.srt" "${pairs[@]}")
   local got; got=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$out")
   echo "wrote $out ($got s; expected $((total / 1000)).$(printf %03d $((total % 1000))) s) and ${out%.mp4}.en.srt ($cues cues)"
+  # Check the sync of the last stem-cell-donor copy: the speech onset after its long pause must be
+  # within 50 ms of where the SRT says it is.
+  python3 - "$out" "$probe" "$HERE/stem-cell-donor.truth.json" <<'PY'
+import array, json, subprocess, sys
+path, base, truth = sys.argv[1], int(sys.argv[2]), json.load(open(sys.argv[3], encoding="utf-8"))
+sens = truth["sentences"]
+k = max(range(1, len(sens)), key=lambda i: sens[i]["startMs"] - sens[i - 1]["endMs"])  # after the longest pause
+expected = (base + sens[k]["startMs"]) / 1000
+t0 = expected - 1.0
+pcm = subprocess.run(["ffmpeg", "-v", "error", "-ss", f"{t0:.3f}", "-i", path, "-t", "2", "-f", "s16le",
+                      "-ac", "1", "-ar", "48000", "-"], capture_output=True, check=True).stdout
+a = array.array("h", pcm)
+onset = next(i for i, x in enumerate(a) if abs(x) > 0.03 * 32768) / 48000 + t0
+err = (onset - expected) * 1000
+print(f"sync check: speech onset at {onset:.3f} s, SRT says {expected:.3f} s ({err:+.0f} ms)")
+sys.exit(0 if abs(err) <= 50 else 1)
+PY
 }
 
 readme_template() { cat <<'TPL'
@@ -906,8 +930,8 @@ Authoring-time needs (Debian packages): `espeak-ng`, `sox`, `ffmpeg` (ffmpeg + f
    sentence's start and end exactly and writes them to `ID.truth.json`.
 3. Background: `all-remission` gets three plucked chords (`sox -n synth 2 pluck C4 pluck E4 pluck G4 remix -`,
    then A minor and F major) normalised to -26 dBFS and faded out by 6 s, under the lead-in and the
-   first sentence; `stem-cell-donor` gets pink-noise room tone (`synth pinknoise vol 0.012 lowpass 4000`)
-   under the whole interview. `cart-therapy` is clean. sox runs with `-R`, so the noise is the same
+   first sentence; `stem-cell-donor` gets pink-noise room tone (`synth pinknoise vol 0.012 lowpass 4000`,
+   about -52 dBFS RMS) under the whole interview. `cart-therapy` is clean. sox runs with `-R`, so the noise is the same
    on every run.
 4. Video: `ffmpeg -f lavfi -i color=c=COLOUR:s=480x270:r=12.5` with `drawtext` (DejaVu Sans) and a
    `drawbox` lower third, `-c:v libx264 -preset veryslow -tune stillimage -crf 30 -g 125 -threads 1`,
@@ -935,7 +959,12 @@ bash samples/make-samples.sh --long 60 /tmp/bench/long.mp4
 concatenates `all-remission.mp4` and `stem-cell-donor.mp4` alternately (ffmpeg concat demuxer,
 `-c copy`, English audio only, so one audio language tag is true for the whole file) until the
 result is at least N minutes long, and writes `/tmp/bench/long.en.srt` with all their ASR cues,
-renumbered and offset by the exact start of each copy. It takes seconds. Do not commit the output.
+renumbered and offset by the exact start of each copy. In a stream-copy concat every copy after the
+first also plays its AAC priming (1024 samples, 21.3 ms; measured with Debian's ffmpeg 5.1, it does
+not accumulate), so those copies' cues are offset 21 ms more. The script then checks the sync: it
+decodes the last `stem-cell-donor` copy around the sentence after its long pause and prints how far
+the speech onset is from the SRT time (it fails above 50 ms; typically +3 ms, the onset threshold).
+60 minutes take a few seconds (about 30 MB); do not commit the output.
 
 ## Licence
 
