@@ -645,8 +645,12 @@ def error_kind(correct, heard):
     def norm(t):
         t = unicodedata.normalize("NFD", t.lower())
         return re.sub(r"[^a-z0-9 ]", "", "".join(c for c in t if not unicodedata.combining(c))).split()
+    if re.fullmatch(r"(?:[A-Za-z][. ])+[A-Za-z]?\.?", heard.strip()):
+        return "spelled out as letters"
+    if re.search(r"\d", heard) and not re.search(r"\d", correct):
+        return "numerals"
     if norm(correct) == norm(heard):
-        return "punctuation/accent"
+        return "punctuation/case/accent"
     cw, hw = correct.split(), heard.split()
     if len(hw) < len(cw) and all(w in cw for w in hw):
         return "dropped word"
@@ -666,7 +670,7 @@ def cmd_readme(out_dir, facts_path):
         for i, (spk, _p, text, edits, style, _mt) in enumerate(iv["sentences"], 1):
             for a, b in edits:
                 kind = error_kind(a, b)
-                err_rows.append(f"| {iv['id']} | {i} | {kind} | {a} | {b if b else '(nothing)'} |")
+                err_rows.append(f"| {iv['id']} | {i} | {kind} | {a.strip()} | {b if b else '(nothing)'} |")
     style_rows = []
     names = dict(l="first letter lowercased", p="final punctuation dropped", c="commas/colons dropped",
                  L="sentence lowercased", q="¿ dropped")
