@@ -210,7 +210,7 @@ INTERVIEWS = [
    ("N", 1000, "A few donors give bone marrow from the hip under general anaesthetic instead.",
     [("general ", "")], "",
     None),
-   ("I", 300, "Before we finish, a viewer left an odd comment under our last video, and it said:",
+   ("I", 400, "Before we finish, a viewer left an odd comment under our last video, and it said:",
     [], "lc",
     None),
    ("I:175", 2600, "<script>alert(1)</script> <img src=x onerror=alert(2)>",
@@ -928,8 +928,8 @@ Authoring-time needs (Debian packages): `espeak-ng`, `sox`, `ffmpeg` (ffmpeg + f
    - `cart-therapy`: interviewer `es+f3` at 150, Dr. Álvarez `es-419+m3` at 150
    - `stem-cell-donor`: interviewer `en-us+m3` at 140 (the read-out spam comment at 175),
      Grace Okafor `en-gb+f4` at 140
-2. The sentences are concatenated with sox with exact silences between them (0.3–1.1 s, and one
-   2.2–2.6 s pause per interview), after a lead-in (0.8–2.2 s) and a tail, normalised with
+2. The sentences are concatenated with sox with exact silences between them (0.4–1.0 s, and one
+   2.0–2.6 s pause per interview), after a lead-in (0.8–2.2 s) and a tail, normalised with
    `gain -n -3`, and padded to a multiple of 0.32 s. The script counts samples, so it knows every
    sentence's start and end exactly and writes them to `ID.truth.json`.
 3. Background: `all-remission` gets three plucked chords (`sox -n synth 2 pluck C4 pluck E4 pluck G4 remix -`,
