@@ -54,7 +54,7 @@ final class FfmpegInput implements AutoCloseable {
         return input;
     }
 
-    private static void checkReadable(Path path) throws MediaException {
+    static void checkReadable(Path path) throws MediaException {
         if (Files.isDirectory(path)) {
             throw new MediaException(path + ": is a directory, not a media file");
         }
