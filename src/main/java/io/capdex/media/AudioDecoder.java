@@ -97,8 +97,8 @@ public final class AudioDecoder {
             throw new IllegalArgumentException("limitMs " + limitMs);
         }
         try (FfmpegInput input = FfmpegInput.open(file)) {
-            return new Run(input, limitMs == Long.MAX_VALUE ? Long.MAX_VALUE : limitMs * (RATE / 1000), consumer)
-                    .decode();
+            long limitSamples = limitMs > Long.MAX_VALUE / RATE ? Long.MAX_VALUE : limitMs * (RATE / 1000);
+            return new Run(input, limitSamples, consumer).decode();
         }
     }
 

@@ -11,14 +11,10 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_WARNING;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.bytedeco.ffmpeg.avutil.LogCallback;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avfilter;
-import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.ffmpeg.global.swresample;
-import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +35,7 @@ public final class FfmpegNatives {
 
     private static volatile boolean loaded;
     // FFmpeg keeps a raw pointer to the callback: this strong reference keeps it from being garbage collected.
-    private static @org.jspecify.annotations.Nullable LogCallback callback;
+    private static @Nullable LogCallback callback;
     private static long loadMillis = -1;
 
     private FfmpegNatives() {}
@@ -64,12 +60,9 @@ public final class FfmpegNatives {
             }
             long start = System.nanoTime();
             try {
+                // The other libraries load on first use (avformat for probing, swscale for pictures, avfilter
+                // only for export): loading all six up front cost seconds on a busy machine.
                 Loader.load(avutil.class);
-                Loader.load(swresample.class);
-                Loader.load(avcodec.class);
-                Loader.load(avformat.class);
-                Loader.load(swscale.class);
-                Loader.load(avfilter.class);
             } catch (UnsatisfiedLinkError | RuntimeException e) {
                 throw new IllegalStateException("cannot load the FFmpeg natives for " + Loader.getPlatform()
                         + " (" + e.getMessage() + ")", e);

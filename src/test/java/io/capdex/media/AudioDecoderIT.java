@@ -65,6 +65,26 @@ class AudioDecoderIT {
     }
 
     @Test
+    void audioThatStartsLateIsPrecededBySilence() throws Exception {
+        // made by src/test/resources/media/make-clips.sh: video from 0, audio from 0.5 s, beep 1 s into the audio
+        Capture capture = decode(resource("delayed-audio.mp4"));
+        assertEquals(1_500, capture.onsetMs(), 10, "beep onset on the presentation clock");
+        assertEquals(2_500, capture.stats.decodedMs(), 40, "0.5 s of silence plus 2 s of audio");
+        assertTrue(capture.stats.warnings().stream().anyMatch(w -> w.contains("filled with silence")),
+                capture.stats.warnings().toString());
+        assertFalse(capture.stats.truncated());
+    }
+
+    @Test
+    void mpegTsCountsFromTheContainerStartNotFromClockZero() throws Exception {
+        // The TS clock starts at 1.4 s. The audio (first stream to start) carries AAC priming that TS cannot
+        // signal, so the beep, 1 s into the source audio, sits 21 ms (1024/48000 s) later on the file's clock.
+        Capture capture = decode(resource("broadcast.ts"));
+        assertEquals(1_021, capture.onsetMs(), 10, "beep onset on the presentation clock");
+        assertEquals(2_000, capture.stats.decodedMs(), 60);
+    }
+
+    @Test
     void deliversSmallBlocksNeverTheWholeTrack() throws MediaException {
         Capture capture = decode(mp4);
         assertTrue(capture.blocks > 50, "blocks: " + capture.blocks);
@@ -135,6 +155,10 @@ class AudioDecoderIT {
     void opensFileNamesOutsideAscii() throws IOException, MediaException {
         Path named = Files.copy(mp4, dir.resolve("Entrevista – Peña Müller 東京.mp4"));
         assertEquals(DURATION_MS, decode(named).stats.decodedMs(), 30);
+    }
+
+    private static Path resource(String name) throws java.net.URISyntaxException {
+        return Path.of(AudioDecoderIT.class.getResource("/media/" + name).toURI());
     }
 
     private static Capture decode(Path file) throws MediaException {

@@ -89,6 +89,16 @@ class MediaProbeIT {
     }
 
     @Test
+    void reportsMpegTsStartingLateAsTs() throws Exception {
+        Path ts = Path.of(MediaProbeIT.class.getResource("/media/broadcast.ts").toURI());
+        MediaInfo info = MediaProbe.probe(ts);
+        assertEquals("ts", info.container());
+        assertEquals("mpegts", info.formatName());
+        assertEquals(List.of("h264", "aac"), info.streams().stream().map(StreamInfo::codec).toList());
+        assertEquals(2_021, info.durationMs(), 30);
+    }
+
+    @Test
     void mp4NamedMovIsStillMp4ByItsBrand() throws IOException, MediaException {
         Path renamed = Files.copy(mp4, dir.resolve("renamed.mov"));
         assertEquals("mp4", MediaProbe.probe(renamed).container());
