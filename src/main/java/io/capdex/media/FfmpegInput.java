@@ -39,17 +39,18 @@ final class FfmpegInput implements AutoCloseable {
         AVFormatContext context = new AVFormatContext(null);
         // FFmpeg wants UTF-8 file names; JavaCPP's String mapping would use the platform charset instead.
         int result;
+        FfmpegNatives.clearLastError();
         try (BytePointer url = new BytePointer(path.toString(), java.nio.charset.StandardCharsets.UTF_8)) {
             result = avformat_open_input(context, url, (AVInputFormat) null, (AVDictionary) null);
         }
         if (result < 0) {
-            throw new MediaException(path + ": not a media file (" + FfmpegNatives.errorText(result) + ")");
+            throw new MediaException(path + ": not a media file (" + FfmpegNatives.failureText(result) + ")");
         }
         FfmpegInput input = new FfmpegInput(path, context);
         result = avformat_find_stream_info(context, (org.bytedeco.javacpp.PointerPointer<?>) null);
         if (result < 0) {
             input.close();
-            throw new MediaException(path + ": cannot read the streams (" + FfmpegNatives.errorText(result) + ")");
+            throw new MediaException(path + ": cannot read the streams (" + FfmpegNatives.failureText(result) + ")");
         }
         return input;
     }

@@ -33,6 +33,11 @@ public final class FfmpegNatives {
     private static final Logger LOG = LoggerFactory.getLogger(FfmpegNatives.class);
     private static final Logger FFMPEG_LOG = LoggerFactory.getLogger("io.capdex.media.ffmpeg");
 
+    /** FFmpeg's context prefix, e.g. {@code [mov,mp4,m4a,3gp,3g2,mj2 @ 0x7f1d30875c40] }, useless to a person. */
+    private static final java.util.regex.Pattern CONTEXT_PREFIX = java.util.regex.Pattern.compile("^\\[[^\\]]*@ 0x[0-9a-fA-F]+\\]\\s*");
+    /** The last error FFmpeg logged on this thread, so a failure message can say what FFmpeg saw. */
+    private static final ThreadLocal<@Nullable String> LAST_ERROR = new ThreadLocal<>();
+
     private static volatile boolean loaded;
     // FFmpeg keeps a raw pointer to the callback: this strong reference keeps it from being garbage collected.
     private static @Nullable LogCallback callback;
@@ -96,6 +101,22 @@ public final class FfmpegNatives {
         }
     }
 
+    /** Forgets the last error FFmpeg logged on this thread; call before an operation whose failure you report. */
+    static void clearLastError() {
+        LAST_ERROR.remove();
+    }
+
+    /**
+     * FFmpeg's text for an error code plus, when FFmpeg logged something more specific on this thread since
+     * {@link #clearLastError()}, that too: "Invalid data found when processing input: moov atom not found".
+     */
+    static String failureText(int code) {
+        String text = errorText(code);
+        String detail = LAST_ERROR.get();
+        LAST_ERROR.remove();
+        return detail == null || detail.equalsIgnoreCase(text) ? text : text + ": " + detail;
+    }
+
     /** FFmpeg's text for an error code, e.g. "Invalid data found when processing input". */
     static String errorText(int code) {
         byte[] buffer = new byte[256];
@@ -132,6 +153,7 @@ public final class FfmpegNatives {
             // The low byte is the level; higher bits carry FFmpeg's colour hints.
             int severity = level & 0xff;
             if (severity <= AV_LOG_ERROR) {
+                LAST_ERROR.set(CONTEXT_PREFIX.matcher(text).replaceFirst(""));
                 FFMPEG_LOG.error(text);
             } else if (severity <= AV_LOG_WARNING) {
                 FFMPEG_LOG.warn(text);

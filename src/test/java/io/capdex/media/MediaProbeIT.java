@@ -138,7 +138,8 @@ class MediaProbeIT {
         assertEquals(empty + ": not a media file (the file is empty)", refusal(empty));
         Path text = Files.writeString(dir.resolve("notes.mkv"), "Questions for Thursday's interview.\n",
                 StandardCharsets.UTF_8);
-        assertEquals(text + ": not a media file (Invalid data found when processing input)", refusal(text));
+        assertEquals(text + ": not a media file (Invalid data found when processing input: EBML header parsing failed)",
+                refusal(text));
         Path missing = dir.resolve("nowhere.mp4");
         assertEquals(missing + ": no such file", refusal(missing));
         assertEquals(dir + ": is a directory, not a media file", refusal(dir));
