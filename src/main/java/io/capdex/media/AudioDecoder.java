@@ -193,7 +193,12 @@ public final class AudioDecoder {
                         // libavformat flags a packet it could only read in part: the file ends inside it.
                         lastPacketCorrupt = (packet.flags() & AV_PKT_FLAG_CORRUPT) != 0;
                         result = avcodec_send_packet(decoder, packet);
-                        if (result < 0 && result != AVERROR_EAGAIN()) {
+                        if (result == AVERROR_EAGAIN()) {
+                            // The decoder is full: take its frames out, then it accepts the same packet.
+                            receive(decoder, frame, stream);
+                            result = avcodec_send_packet(decoder, packet);
+                        }
+                        if (result < 0) {
                             decodeError(result);
                         }
                         receive(decoder, frame, stream);

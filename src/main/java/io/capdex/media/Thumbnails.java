@@ -17,7 +17,6 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegFrameGrabber.Exception;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
 import org.jspecify.annotations.Nullable;
@@ -86,15 +85,26 @@ public final class Thumbnails {
                 }
             }
             return List.of(result);
-        } catch (Exception e) {
-            throw new MediaException(file + ": cannot decode the video (" + e.getMessage() + ")", e);
+        } catch (FFmpegFrameGrabber.Exception e) {
+            throw new MediaException(file + ": cannot decode the video (" + readable(e) + ")", e);
         } finally {
             try {
                 grabber.release();
-            } catch (Exception e) {
+            } catch (FFmpegFrameGrabber.Exception e) {
                 // Releasing native memory cannot fail in a way the caller could act on.
             }
         }
+    }
+
+    /**
+     * JavaCV says "av_read_frame() error -5: Could not read frame (For more details, make sure
+     * FFmpegLogCallback.set() has been called.)"; a person needs only the words (FFmpeg's log is in SLF4J).
+     */
+    static String readable(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replaceAll("[A-Za-z_0-9]+\\(\\) error -?\\d+:?\\s*", "")
+                .replaceAll("\\s*\\(For more details, make sure FFmpegLogCallback\\.set\\(\\) has been called\\.\\)", "")
+                .strip();
     }
 
     private record Shot(BufferedImage image, long frameMs) {}
@@ -105,7 +115,7 @@ public final class Thumbnails {
      * later. A time in the last GOP may land past the final frame; then the last frame of the file is used.
      */
     private static @Nullable Shot grab(FFmpegFrameGrabber grabber, long targetMs, Java2DFrameConverter converter)
-            throws Exception {
+            throws FFmpegFrameGrabber.Exception {
         grabber.setTimestamp(MediaTime.millisToMicros(targetMs));
         Shot onScreen = null;
         Frame frame;

@@ -73,6 +73,22 @@ class ThumbnailsIT {
     }
 
     @Test
+    void capturesWhatIsThereInATruncatedFile() throws IOException, MediaException {
+        byte[] whole = Files.readAllBytes(mp4);
+        Path cut = Files.write(dir.resolve("cut.mp4"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Thumbnail shot = Thumbnails.capture(cut, List.of(1_000L), 64).get(0);
+        assertEquals(TestMedia.brightnessAt(shot.frameMs(), DURATION_MS), brightness(decode(shot)), 6);
+    }
+
+    @Test
+    void translatesJavaCvMessagesForPeople() {
+        // JavaCV's exception appends "(For more details, make sure FFmpegLogCallback.set() has been called.)".
+        Exception e = new org.bytedeco.javacv.FFmpegFrameGrabber.Exception(
+                "av_read_frame() error -5: Could not read frame");
+        assertEquals("Could not read frame", Thumbnails.readable(e));
+    }
+
+    @Test
     void refusesAudioOnlyFiles() throws IOException {
         Path m4a = TestMedia.write(dir.resolve("voice.m4a"), TestMedia.Spec.m4a(), 1_000, 0);
         MediaException e = assertThrows(MediaException.class, () -> Thumbnails.capture(m4a, List.of(0L), 64));
