@@ -66,6 +66,9 @@ import org.slf4j.LoggerFactory;
  * stream is read: every other stream is discarded in the demuxer, so video is never decoded.
  */
 public final class AudioDecoder {
+    /** Stream index meaning "the default audio stream, else the first". */
+    public static final int AUTO = -1;
+
     private static final Logger LOG = LoggerFactory.getLogger(AudioDecoder.class);
     private static final int RATE = PcmConsumer.SAMPLE_RATE;
     /** Later timestamp jumps smaller than this (20 ms) are jitter, not gaps: left alone. */
@@ -93,12 +96,24 @@ public final class AudioDecoder {
 
     /** Like {@link #decode(Path, PcmConsumer)} but stops after {@code limitMs} of audio. */
     public static AudioStats decode(Path file, long limitMs, PcmConsumer consumer) throws MediaException {
+        return decode(file, AUTO, limitMs, consumer);
+    }
+
+    /**
+     * Decodes one chosen audio stream, e.g. the one whose language tag matches the captions (see {@link
+     * MediaProbe}), stopping after {@code limitMs} ({@code Long.MAX_VALUE} for all of it).
+     *
+     * @param streamIndex the container's stream index, or {@link #AUTO}
+     * @throws MediaException also when {@code streamIndex} is not an audio stream of the file
+     */
+    public static AudioStats decode(Path file, int streamIndex, long limitMs, PcmConsumer consumer)
+            throws MediaException {
         if (limitMs < 0) {
             throw new IllegalArgumentException("limitMs " + limitMs);
         }
         try (FfmpegInput input = FfmpegInput.open(file)) {
             long limitSamples = limitMs > Long.MAX_VALUE / RATE ? Long.MAX_VALUE : limitMs * (RATE / 1000);
-            return new Run(input, limitSamples, consumer).decode();
+            return new Run(input, streamIndex, limitSamples, consumer).decode();
         }
     }
 
@@ -124,6 +139,7 @@ public final class AudioDecoder {
     /** One decoding pass; owns every native object it allocates and frees them in {@link #decode()}. */
     private static final class Run {
         private final FfmpegInput input;
+        private final int requestedStream;
         private final long limitSamples;
         private final PcmConsumer consumer;
         private final List<String> warnings = new ArrayList<>();
@@ -143,8 +159,9 @@ public final class AudioDecoder {
         private long silenceSamples;
         private boolean lastPacketCorrupt;
 
-        Run(FfmpegInput input, long limitSamples, PcmConsumer consumer) {
+        Run(FfmpegInput input, int requestedStream, long limitSamples, PcmConsumer consumer) {
             this.input = input;
+            this.requestedStream = requestedStream;
             this.limitSamples = limitSamples;
             this.consumer = consumer;
             outPlanes.put(0, out);
@@ -153,7 +170,11 @@ public final class AudioDecoder {
         AudioStats decode() throws MediaException {
             AVFormatContext context = input.context();
             Path path = input.path();
-            int index = chooseStream(context);
+            int index = requestedStream == AUTO ? chooseStream(context) : requestedStream;
+            if (requestedStream != AUTO && (index < 0 || index >= context.nb_streams()
+                    || context.streams(index).codecpar().codec_type() != AVMEDIA_TYPE_AUDIO)) {
+                throw new MediaException(path + ": stream " + requestedStream + " is not an audio stream");
+            }
             if (index < 0) {
                 throw new MediaException(path + ": no audio stream; sync needs audio");
             }

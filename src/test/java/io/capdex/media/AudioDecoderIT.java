@@ -85,6 +85,37 @@ class AudioDecoderIT {
     }
 
     @Test
+    void decodesTheDefaultAudioStreamOrTheOneAskedFor() throws Exception {
+        Path twoLanguages = resource("two-languages.mkv");
+        Capture english = decode(twoLanguages);
+        assertEquals(0, english.stats.streamIndex());
+        assertEquals("opus", english.stats.codec());
+        assertEquals(1_000, english.onsetMs(), 10, "Opus pre-skip honoured too");
+
+        Capture spanish = new Capture();
+        spanish.stats = AudioDecoder.decode(twoLanguages, 1, Long.MAX_VALUE, spanish);
+        assertEquals(1, spanish.stats.streamIndex());
+        assertEquals(1_500, spanish.onsetMs(), 10);
+
+        MediaException e = assertThrows(MediaException.class,
+                () -> AudioDecoder.decode(mp4, 0, Long.MAX_VALUE, (s, n) -> {}));
+        assertEquals(mp4 + ": stream 0 is not an audio stream", e.getMessage());
+    }
+
+    @Test
+    void survivesCorruptBytesInTheMiddle() throws IOException, MediaException {
+        byte[] bytes = Files.readAllBytes(mp4);
+        java.util.Random random = new java.util.Random(7);
+        for (int i = bytes.length / 2; i < bytes.length / 2 + 4_000; i++) {
+            bytes[i] = (byte) random.nextInt();
+        }
+        Path damaged = Files.write(dir.resolve("damaged.mp4"), bytes);
+        Capture capture = decode(damaged);
+        assertEquals(DURATION_MS, capture.stats.decodedMs(), 60, "damaged packets keep their place in time");
+        assertEquals(BEEP_MS, capture.onsetMs(), 10);
+    }
+
+    @Test
     void deliversSmallBlocksNeverTheWholeTrack() throws MediaException {
         Capture capture = decode(mp4);
         assertTrue(capture.blocks > 50, "blocks: " + capture.blocks);
