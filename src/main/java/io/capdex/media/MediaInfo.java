@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  *     only within one demuxer family, the file extension
  * @param formatName FFmpeg's raw demuxer name, e.g. {@code mov,mp4,m4a,3gp,3g2,mj2}
  * @param durationMs the container's duration, or null when the file does not say
+ * @param startMs where the container's clock starts: 0 for MP4/MKV, e.g. 1,400 for MPEG-TS (whose t=0 of the
+ *     presentation is then this time); null when unknown
  * @param hasAudio whether any audio stream exists
  * @param bitRate the overall bits per second, or null when unknown
  * @param streams every stream, in index order
@@ -26,6 +28,7 @@ public record MediaInfo(
         String container,
         String formatName,
         @Nullable Long durationMs,
+        @Nullable Long startMs,
         boolean hasAudio,
         @Nullable Long bitRate,
         List<StreamInfo> streams,

@@ -64,6 +64,7 @@ public final class MediaProbe {
                 container(formatName, tags.get("major_brand"), input.path()),
                 formatName,
                 micros(context.duration()),
+                context.start_time() == AV_NOPTS_VALUE ? null : MediaTime.microsToMillis(context.start_time()),
                 hasAudio,
                 positive(context.bit_rate()),
                 streams,

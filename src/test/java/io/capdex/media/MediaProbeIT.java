@@ -37,6 +37,7 @@ class MediaProbeIT {
         assertEquals("mov,mp4,m4a,3gp,3g2,mj2", info.formatName());
         assertNotNull(info.durationMs());
         assertEquals(5_000, info.durationMs(), 50);
+        assertEquals(0, info.startMs());
         assertTrue(info.hasAudio());
         assertTrue(info.hasVideo());
         assertEquals(2, info.streams().size());
@@ -96,6 +97,7 @@ class MediaProbeIT {
         assertEquals("mpegts", info.formatName());
         assertEquals(List.of("h264", "aac"), info.streams().stream().map(StreamInfo::codec).toList());
         assertEquals(2_021, info.durationMs(), 30);
+        assertEquals(1_400, info.startMs());
     }
 
     @Test
