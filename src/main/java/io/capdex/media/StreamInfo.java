@@ -1,5 +1,6 @@
 package io.capdex.media;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ public record StreamInfo(
     }
 
     /** True for a cover picture stored as a one-frame video stream (not a real video). */
+    @JsonIgnore // already in "disposition"; the probe JSON lists components only
     public boolean isAttachedPicture() {
         return disposition.contains("attached_pic");
     }

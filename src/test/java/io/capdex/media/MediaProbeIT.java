@@ -127,6 +127,8 @@ class MediaProbeIT {
             assertTrue(video.has(field), field + " in " + video);
         }
         assertFalse(video.has("channels"), "fields that do not apply are left out: " + video);
+        assertFalse(video.has("attachedPicture"), "derived accessors stay out: " + video);
+        assertFalse(json.has("video"), "derived accessors stay out: " + json);
         JsonNode audio = json.get("streams").get(1);
         for (String field : List.of("index", "type", "codec", "language", "channels", "sampleRate")) {
             assertTrue(audio.has(field), field + " in " + audio);
