@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 public final class Thumbnails {
     /** JPEG quality 0–1: sharp enough for text in the picture, about 8 KB at 320 px. */
     private static final float QUALITY = 0.85f;
+    /** How far before a time to seek: longer than one frame at any common rate (down to 10 fps). */
+    private static final long SEEK_MARGIN_MS = 100;
 
     private Thumbnails() {}
 
@@ -53,6 +55,8 @@ public final class Thumbnails {
 
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toString());
         grabber.setVideoStream(video.index());
+        // No stream has this index, so JavaCV opens no audio decoder: seeking then decodes pictures only.
+        grabber.setAudioStream(Integer.MAX_VALUE);
         grabber.setImageScalingFlags(SWS_BICUBIC);
         try {
             grabber.start();
@@ -110,13 +114,15 @@ public final class Thumbnails {
     private record Shot(BufferedImage image, long frameMs) {}
 
     /**
-     * The frame on screen at {@code targetMs}: the last one that starts at or before it. JavaCV's seek lands
-     * near the time (it decodes on from the key frame), so this walks on until the next frame would start
+     * The frame on screen at {@code targetMs}: the last one that starts at or before it. This seeks shortly
+     * before the time (JavaCV decodes on from the key frame) and walks on until the next frame would start
      * later. A time in the last GOP may land past the final frame; then the last frame of the file is used.
      */
     private static @Nullable Shot grab(FFmpegFrameGrabber grabber, long targetMs, Java2DFrameConverter converter)
             throws FFmpegFrameGrabber.Exception {
-        grabber.setTimestamp(MediaTime.millisToMicros(targetMs));
+        // JavaCV's seek may land on the first frame after the time; starting a little earlier (walked off below
+        // at the cost of a few decoded frames) finds the one still on screen.
+        grabber.setTimestamp(MediaTime.millisToMicros(Math.max(0, targetMs - SEEK_MARGIN_MS)));
         Shot onScreen = null;
         Frame frame;
         while ((frame = grabber.grabImage()) != null) {
