@@ -63,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * <p>Sample 0 is t=0 of the presentation, the time captions count from: FFmpeg applies MP4/MOV edit lists
  * and encoder priming, audio that starts late is preceded by silence, and audio before t=0 is dropped. For
  * MPEG-TS/PS, whose clocks do not start at zero, t=0 is the container's start time. Only the chosen audio
- * stream is read: every other stream is discarded in the demuxer, so video is never decoded.
+ * stream is read: every other stream is discarded in the demuxer, so video is never decoded. Thread safe: each
+ * call has its own demuxer, decoder and resampler.
  */
 public final class AudioDecoder {
     /** Stream index meaning "the default audio stream, else the first". */

@@ -10,6 +10,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_WARNING;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.avutil.LogCallback;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
@@ -34,7 +35,7 @@ public final class FfmpegNatives {
     private static final Logger FFMPEG_LOG = LoggerFactory.getLogger("io.capdex.media.ffmpeg");
 
     /** FFmpeg's context prefix, e.g. {@code [mov,mp4,m4a,3gp,3g2,mj2 @ 0x7f1d30875c40] }, useless to a person. */
-    private static final java.util.regex.Pattern CONTEXT_PREFIX = java.util.regex.Pattern.compile("^\\[[^\\]]*@ 0x[0-9a-fA-F]+\\]\\s*");
+    private static final Pattern CONTEXT_PREFIX = Pattern.compile("^\\[[^\\]]*@ 0x[0-9a-fA-F]+\\]\\s*");
     /** The last error FFmpeg logged on this thread, so a failure message can say what FFmpeg saw. */
     private static final ThreadLocal<@Nullable String> LAST_ERROR = new ThreadLocal<>();
 
@@ -77,7 +78,8 @@ public final class FfmpegNatives {
             avutil.av_log_set_level(logLevel(System.getProperty(LOG_LEVEL_PROPERTY, "error")));
             avutil.setLogCallback(bridge);
             loadMillis = (System.nanoTime() - start) / 1_000_000;
-            LOG.debug("FFmpeg {} loaded in {} ms from {}", avutil.av_version_info().getString(), loadMillis, cacheDir());
+            LOG.debug("FFmpeg {} loaded in {} ms from {}",
+                    avutil.av_version_info().getString(), loadMillis, cacheDir());
             loaded = true;
         }
     }

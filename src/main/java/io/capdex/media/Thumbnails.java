@@ -21,7 +21,7 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
 import org.jspecify.annotations.Nullable;
 
-/** JPEG stills of a video at many times from one open decoder (one open, one seek per time). */
+/** JPEG stills of a video at many times from one open decoder (one open, one seek per time); thread safe. */
 public final class Thumbnails {
     /** JPEG quality 0–1: sharp enough for text in the picture, about 8 KB at 320 px. */
     private static final float QUALITY = 0.85f;
@@ -107,7 +107,7 @@ public final class Thumbnails {
     static String readable(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.replaceAll("[A-Za-z_0-9]+\\(\\) error -?\\d+:?\\s*", "")
-                .replaceAll("\\s*\\(For more details, make sure FFmpegLogCallback\\.set\\(\\) has been called\\.\\)", "")
+                .replace(" (For more details, make sure FFmpegLogCallback.set() has been called.)", "")
                 .strip();
     }
 

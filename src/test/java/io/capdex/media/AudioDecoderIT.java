@@ -169,7 +169,8 @@ class AudioDecoderIT {
 
     @Test
     void refusesTextRenamedToMp4WithReadableMessage() throws IOException {
-        Path text = Files.writeString(dir.resolve("notes.mp4"), "Interview notes: ask about the trial, then the family.\n",
+        Path text = Files.writeString(dir.resolve("notes.mp4"),
+                "Interview notes: ask about the trial, then the family.\n",
                 StandardCharsets.UTF_8);
         MediaException e = assertThrows(MediaException.class, () -> AudioDecoder.decode(text, (s, n) -> {}));
         assertEquals(text + ": not a media file (Invalid data found when processing input: moov atom not found)",
