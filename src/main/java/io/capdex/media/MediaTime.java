@@ -30,9 +30,11 @@ final class MediaTime {
         if (ticks == AV_NOPTS_VALUE) {
             return AV_NOPTS_VALUE;
         }
-        try (AVRational micro = new AVRational()) {
-            micro.num(1).den(1_000_000);
-            return av_rescale_q(ticks, timeBase, micro);
-        }
+        return av_rescale_q(ticks, timeBase, Microseconds.TIME_BASE);
+    }
+
+    /** Holder, so the pure conversions above never load the natives. Read-only after creation: thread safe. */
+    private static final class Microseconds {
+        static final AVRational TIME_BASE = new AVRational().num(1).den(1_000_000);
     }
 }
