@@ -1,9 +1,14 @@
 /**
- * Media files through FFmpeg: probing, streamed 16 kHz mono PCM, thumbnails, subtitle tracks and burn-in. The
- * only user of JavaCV; JavaCV's microseconds become milliseconds in exactly one place here.
+ * Media files through FFmpeg (JavaCV/JavaCPP), the only user of those libraries: {@link
+ * io.capdex.media.MediaProbe} reads container and stream facts into {@link io.capdex.media.MediaInfo}, {@link
+ * io.capdex.media.AudioDecoder} streams 16 kHz mono PCM to a {@link io.capdex.media.PcmConsumer} (sample 0 is
+ * t=0 of the presentation), and {@link io.capdex.media.Thumbnails} makes JPEG stills; subtitle-track muxing and
+ * burn-in belong here too. Start reading at {@link io.capdex.media.FfmpegNatives} (loading, FFmpeg's log into
+ * SLF4J) and {@code MediaTime} (the one place JavaCV/FFmpeg microseconds become milliseconds).
  *
- * <p>Must not import {@code batch}, {@code cli} or {@code web}. Failures surface as {@link
- * io.capdex.media.MediaException} with a readable message.
+ * <p>Must not import {@code batch}, {@code cli} or {@code web}, and no JavaCV type leaves this package. Failures
+ * surface as {@link io.capdex.media.MediaException} with a readable message ({@code FILE: not a media file
+ * (…)}), never a bare FFmpeg code.
  */
 @NullMarked
 package io.capdex.media;
