@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Check, sync, index, search and export AI-made captions of interview videos.",
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {ProbeCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Callable<Integer> {
 
@@ -75,6 +75,10 @@ public final class Main implements Callable<Integer> {
             err.flush();
             return ExitCode.INTERNAL;
         });
+        cmd.setExecutionStrategy(parseResult -> {
+            configureLogging(main.verbose, main.quiet);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();
@@ -86,6 +90,18 @@ public final class Main implements Callable<Integer> {
             return ExitCode.USAGE;
         });
         return cmd;
+    }
+
+    /**
+     * Sets the log levels before the first logger exists: WARN normally, DEBUG with --verbose, ERROR with --quiet.
+     * FFmpeg's own log is silent unless --verbose: capdex's messages already say what FFmpeg found.
+     */
+    private static void configureLogging(boolean verbose, boolean quiet) {
+        String level = verbose ? "debug" : quiet ? "error" : "warn";
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        if (System.getProperty("capdex.ffmpeg.loglevel") == null) {
+            System.setProperty("capdex.ffmpeg.loglevel", verbose ? "warning" : "quiet");
+        }
     }
 
     public static void main(String[] args) {
