@@ -138,7 +138,8 @@ public final class FileKinds {
             if (TTML_NAMESPACES.stream().anyMatch(prefix::contains) || TT_ROOT.matcher(prefix).find()) {
                 return Optional.of(CaptionSyntax.TTML);
             }
-            return byName.filter(s -> s == CaptionSyntax.TTML);
+            // .xml names any XML; only .ttml and .dfxp promise TTML (its reader then says what is wrong)
+            return byName.filter(s -> s == CaptionSyntax.TTML && !fileName.toLowerCase(Locale.ROOT).endsWith(".xml"));
         }
         if (first == '{' || first == '[') {
             if (JSON_CUES.matcher(text.substring(start, limit)).find()) {
