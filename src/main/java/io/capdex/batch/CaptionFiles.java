@@ -13,8 +13,6 @@ import io.capdex.detect.FileKinds;
 import io.capdex.detect.TextDecoder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,7 +46,7 @@ public final class CaptionFiles {
         } catch (NoSuchFileException e) {
             return failed(path, "no such file");
         } catch (IOException e) {
-            return failed(path, "cannot be read (" + reasonOf(e) + ")");
+            return failed(path, "cannot be read (" + IoReason.of(e) + ")");
         }
         if (attributes.isDirectory()) {
             return failed(path, "is a directory");
@@ -73,7 +71,7 @@ public final class CaptionFiles {
         try {
             return read(path, (int) size, options);
         } catch (IOException e) {
-            return failed(path, "cannot be read (" + reasonOf(e) + ")");
+            return failed(path, "cannot be read (" + IoReason.of(e) + ")");
         }
     }
 
@@ -153,17 +151,5 @@ public final class CaptionFiles {
 
     private static CaptionFileResult failed(Path path, String reason) {
         return new CaptionFileResult.Failed(path, reason);
-    }
-
-    /** The operating system's words for an I/O failure, without repeating the path. */
-    static String reasonOf(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason().toLowerCase(Locale.ROOT);
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }
