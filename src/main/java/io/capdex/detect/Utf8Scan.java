@@ -1,11 +1,18 @@
 package io.capdex.detect;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * A strict UTF-8 validator over byte arrays: the same verdict as the JDK's decoder with {@code REPORT}, but it
  * never allocates, skips ASCII quickly, and can say where the first bad byte is and how much valid UTF-8
  * surrounds the bad bytes.
  */
 final class Utf8Scan {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private Utf8Scan() {
     }
 
@@ -17,6 +24,13 @@ final class Utf8Scan {
     static int firstInvalid(byte[] b, int from, int to) {
         int i = from;
         while (i < to) {
+            // caption files are mostly ASCII (timings, numbers, spaces): skip it eight bytes at a time
+            while (i + 8 <= to && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+                i += 8;
+            }
+            if (i >= to) {
+                break;
+            }
             if (b[i] >= 0) {
                 i++;
                 continue;
