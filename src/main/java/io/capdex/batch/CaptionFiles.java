@@ -82,7 +82,10 @@ public final class CaptionFiles {
             // the head first: a video named .srt is refused after 64 KB, not after reading all of it
             length = in.readNBytes(bytes, 0, Math.min(size, FileKinds.HEAD_BYTES));
             FileKind kind = FileKinds.detect(path, length == size ? bytes : Arrays.copyOf(bytes, length));
-            if (!kind.isText()) {
+            // unknown bytes with a charset the user names are given the benefit of the doubt: UTF-16 of a script
+            // outside Latin, without a BOM and with little ASCII, looks like binary data to any heuristic
+            boolean vouchedFor = options.encoding() != null && kind.mediaType().equals("application/octet-stream");
+            if (!kind.isText() && !vouchedFor) {
                 return failed(path, "not a caption file (detected " + kind.mediaType() + ")");
             }
             if (options.format() == null && kind.caption() == CaptionSyntax.ASS) {

@@ -273,6 +273,28 @@ class CaptionFilesTest {
     }
 
     @Test
+    void readsUnknownBytesWhenTheUserNamesTheirCharset() throws IOException {
+        // UTF-16LE, no BOM, long lines of CJK: too little ASCII for the NUL pattern, too many low bytes for text
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            sb.append(i + 1).append("\n00:00:0").append(i % 10).append(",000 --> 00:00:0").append(i % 10)
+                    .append(",500\n");
+            for (int c = 0; c < 120; c++) {
+                sb.append((char) (0x4E00 + (i * 131 + c * 37) % 0x5000));
+            }
+            sb.append("\n\n");
+        }
+        Path file = write("cjk.srt", sb.toString().getBytes(StandardCharsets.UTF_16LE));
+        assertEquals(file + ": not a caption file (detected application/octet-stream)", failure(file));
+        CaptionFileResult.Read r = read(file, options().withEncoding(StandardCharsets.UTF_16LE));
+        assertEquals(40, r.track().cues().size());
+        assertEquals(sb.toString(), readers.get(Format.SRT).seen.get(0));
+        Path mp4 = write("video.srt", resource("filekinds/tiny.mp4"));
+        assertEquals(mp4 + ": not a caption file (detected video/quicktime)",
+                failure(mp4, options().withEncoding(StandardCharsets.UTF_16LE)));
+    }
+
+    @Test
     void passesNulBytesToTheReader() throws IOException {
         Path file = write("nul.srt", SRT.replace("Hello", "Hel\0lo"));
         CaptionFileResult.Read r = read(file, options());

@@ -121,6 +121,14 @@ class FileKindsTest {
     }
 
     @Test
+    void otherXmlNamedTtmlIsLeftToTheTtmlReader() {
+        String text = "<?xml version=\"1.0\"?>\n<catalog/>\n";
+        assertEquals(Optional.of(Format.TTML), FileKinds.sniffCaptionFormat("captions.ttml", text));
+        assertEquals(Optional.of(Format.TTML), FileKinds.sniffCaptionFormat("captions.dfxp", text));
+        assertEquals(Optional.empty(), FileKinds.sniffCaptionFormat("captions.srt", text));
+    }
+
+    @Test
     void dotMillisecondsWithoutHeaderAreVttOnlyWhenNamedSo() {
         assertEquals(Optional.of(Format.VTT), FileKinds.sniffCaptionFormat("a.vtt", SRT_DOTS));
         assertEquals(Optional.of(Format.SRT), FileKinds.sniffCaptionFormat("a.srt", SRT_DOTS));
