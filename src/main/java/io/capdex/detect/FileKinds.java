@@ -141,11 +141,8 @@ public final class FileKinds {
             // .xml names any XML; only .ttml and .dfxp promise TTML (its reader then says what is wrong)
             return byName.filter(s -> s == CaptionSyntax.TTML && !fileName.toLowerCase(Locale.ROOT).endsWith(".xml"));
         }
-        if (first == '{' || first == '[') {
-            if (JSON_CUES.matcher(text.substring(start, limit)).find()) {
-                return Optional.of(CaptionSyntax.JSON);
-            }
-            return byName.filter(s -> s == CaptionSyntax.JSON);
+        if ((first == '{' || first == '[') && JSON_CUES.matcher(text.substring(start, limit)).find()) {
+            return Optional.of(CaptionSyntax.JSON);
         }
         Optional<CaptionSyntax> byTiming = firstTiming(text, start, limit, byName);
         return byTiming.isPresent() ? byTiming : byName;

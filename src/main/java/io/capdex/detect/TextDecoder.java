@@ -131,6 +131,8 @@ public final class TextDecoder {
             return DETECTOR.detect(new ByteArrayInputStream(bytes, 0, n), new Metadata());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayInputStream does not fail
+        } catch (RuntimeException e) {
+            return null; // a detector tripping over odd bytes must not stop a batch: fall back to windows-1252
         }
     }
 

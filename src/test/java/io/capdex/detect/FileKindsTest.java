@@ -147,6 +147,12 @@ class FileKindsTest {
     }
 
     @Test
+    void bracketsOpenTextAsWellAsJson() {
+        assertEquals(Optional.of(Format.SRT), FileKinds.sniffCaptionFormat("a.txt", "[MUSIC]\n" + SRT));
+        assertEquals(Optional.empty(), FileKinds.sniffCaptionFormat("a.txt", "{\"name\": \"not captions\"}"));
+    }
+
+    @Test
     void skipsBomAndBlankLinesBeforeTheSignature() {
         assertEquals(Optional.of(Format.VTT), FileKinds.sniffCaptionFormat("a", "\uFEFF\n\n" + VTT));
         assertEquals(Optional.of(Format.SRT), FileKinds.sniffCaptionFormat("a", "\r\n\r\n" + SRT));
