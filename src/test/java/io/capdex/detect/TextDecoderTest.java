@@ -48,6 +48,15 @@ class TextDecoderTest {
     }
 
     @Test
+    void readsWhatTheDetectorsCallIso88591AsWindows1252() {
+        // Tika's detectors report this windows-1252 file as ISO-8859-1
+        DecodedText d = TextDecoder.decode(bytes("en-windows-1252.srt"));
+        assertEquals(WINDOWS_1252, d.charset());
+        assertEquals(expected("en.txt"), d.text());
+        assertTrue(d.text().contains("It’s naïve — isn’t it?"));
+    }
+
+    @Test
     void readsIso88591AsWindows1252WithTheSameText() {
         DecodedText d = TextDecoder.decode(bytes("fr-es-iso-8859-1.srt"));
         assertEquals(WINDOWS_1252, d.charset());
