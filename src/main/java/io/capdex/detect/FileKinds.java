@@ -33,6 +33,9 @@ public final class FileKinds {
 
     private static final String OCTET_STREAM = "application/octet-stream";
 
+    /** A timing line this early (SRT: index, then timing) makes a file evidently captions, without Tika. */
+    private static final int EVIDENT_LINES = 4;
+
     private static final Set<String> DOCUMENT_TYPES = Set.of(
             "application/pdf",
             "application/msword",
@@ -77,15 +80,24 @@ public final class FileKinds {
     public static FileKind detect(Path path, byte[] head) {
         Path name = path.getFileName();
         String fileName = name == null ? "" : name.toString();
+        boolean binary = looksBinary(head);
+        String text = binary ? "" : TextDecoder.decode(head).text();
+        if (!binary) {
+            // Text that opens like captions needs no Tika, whose type database takes a second or more to load:
+            // `capdex check one.srt` should not wait for it.
+            Optional<CaptionSyntax> evident = sniff(fileName, text, EVIDENT_LINES, false);
+            if (evident.isPresent()) {
+                return new FileKind(evident.get().mediaType(), FileKind.Kind.CAPTION, evident.get());
+            }
+        }
         MediaType detected = tikaType(fileName, head);
         String type = detected.getBaseType().toString();
         if (!isTextual(detected)) {
             return new FileKind(type, kindOfBinary(type), null);
         }
-        if (looksBinary(head)) {
+        if (binary) {
             return new FileKind(OCTET_STREAM, FileKind.Kind.OTHER, null);
         }
-        String text = TextDecoder.decode(head).text();
         Optional<CaptionSyntax> caption = sniffCaption(fileName, text);
         if (caption.isPresent()) {
             return new FileKind(caption.get().mediaType(), FileKind.Kind.CAPTION, caption.get());
@@ -114,14 +126,23 @@ public final class FileKinds {
      * what is wrong).
      */
     public static Optional<CaptionSyntax> sniffCaption(String fileName, String text) {
+        return sniff(fileName, text, Integer.MAX_VALUE, true);
+    }
+
+    /**
+     * {@link #sniffCaption} looking for the first timing line in at most {@code maxLines} lines, and falling back
+     * to the file name's extension only when {@code nameFallback} is set.
+     */
+    private static Optional<CaptionSyntax> sniff(String fileName, String text, int maxLines, boolean nameFallback) {
         Optional<CaptionSyntax> byName = syntaxOfName(fileName);
+        Optional<CaptionSyntax> fallback = nameFallback ? byName : Optional.empty();
         int limit = Math.min(text.length(), SNIFF_CHARS);
         int start = 0;
         while (start < limit && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '\uFEFF')) {
             start++;
         }
         if (start == limit) {
-            return byName;
+            return fallback;
         }
         String firstLine = lineAt(text, start, limit);
         if (firstLine.startsWith("WEBVTT")
@@ -139,20 +160,20 @@ public final class FileKinds {
                 return Optional.of(CaptionSyntax.TTML);
             }
             // .xml names any XML; only .ttml and .dfxp promise TTML (its reader then says what is wrong)
-            return byName.filter(s -> s == CaptionSyntax.TTML && !fileName.toLowerCase(Locale.ROOT).endsWith(".xml"));
+            return fallback.filter(s -> s == CaptionSyntax.TTML && !fileName.toLowerCase(Locale.ROOT).endsWith(".xml"));
         }
         if ((first == '{' || first == '[') && JSON_CUES.matcher(text.substring(start, limit)).find()) {
             return Optional.of(CaptionSyntax.JSON);
         }
-        Optional<CaptionSyntax> byTiming = firstTiming(text, start, limit, byName);
-        return byTiming.isPresent() ? byTiming : byName;
+        Optional<CaptionSyntax> byTiming = firstTiming(text, start, limit, maxLines, byName);
+        return byTiming.isPresent() ? byTiming : fallback;
     }
 
     /** SBV or SRT/VTT by the first line that is a timing line. */
-    private static Optional<CaptionSyntax> firstTiming(String text, int start, int limit,
+    private static Optional<CaptionSyntax> firstTiming(String text, int start, int limit, int maxLines,
                                                        Optional<CaptionSyntax> byName) {
         int i = start;
-        while (i < limit) {
+        for (int lines = 0; i < limit && lines < maxLines; lines++) {
             int end = i;
             while (end < limit && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
                 end++;
@@ -169,7 +190,7 @@ public final class FileKinds {
                             ? CaptionSyntax.VTT : CaptionSyntax.SRT);
                 }
             }
-            i = end + 1;
+            i = end + (end + 1 < limit && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
         }
         return Optional.empty();
     }

@@ -147,6 +147,18 @@ class FileKindsTest {
     }
 
     @Test
+    void timingFarDownAFileIsLeftToTikaFirst() {
+        // a PDF (or anything Tika knows) that happens to hold a timing line is still what Tika says it is
+        String pdfLike = "%PDF-1.4\n1 0 obj\n<< >>\nendobj\n2 0 obj\n(00:00:01,000 --> 00:00:02,000)\n";
+        FileKind k = FileKinds.detect(Path.of("doc.pdf"), pdfLike.getBytes(StandardCharsets.US_ASCII));
+        assertEquals("application/pdf", k.mediaType());
+        assertEquals(Kind.DOCUMENT, k.kind());
+        // CRLF and a leading blank line still count as an SRT opening
+        FileKind srt = detect("notes.pdf", "\r\n" + SRT.replace("\n", "\r\n"));
+        assertEquals(Kind.CAPTION, srt.kind());
+    }
+
+    @Test
     void bracketsOpenTextAsWellAsJson() {
         assertEquals(Optional.of(Format.SRT), FileKinds.sniffCaptionFormat("a.txt", "[MUSIC]\n" + SRT));
         assertEquals(Optional.empty(), FileKinds.sniffCaptionFormat("a.txt", "{\"name\": \"not captions\"}"));
