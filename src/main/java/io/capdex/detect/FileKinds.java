@@ -74,8 +74,10 @@ public final class FileKinds {
 
     /**
      * What a file is, from its name and its first bytes ({@link #HEAD_BYTES} of them, or the whole file if
-     * shorter). Text (by Tika's type, or unknown bytes that look like text) is decoded and sniffed for captions,
-     * so the content decides over a wrong extension; text with many control bytes is binary data.
+     * shorter). Bytes that look like text are decoded first; text that opens like captions is captions whatever
+     * the name says. Otherwise Tika decides from the name and the magic bytes, and text (by Tika's type, or
+     * unknown bytes that look like text) is sniffed for captions once more, all the way through the head. Text
+     * with many control bytes is binary data ({@code application/octet-stream}).
      */
     public static FileKind detect(Path path, byte[] head) {
         Path name = path.getFileName();
