@@ -139,6 +139,17 @@ class CaptionFilesTest {
     }
 
     @Test
+    void reportsTheSystemsReasonWhenAFileCannotBeExamined() throws IOException {
+        Path a = dir.resolve("a.srt");
+        Path b = dir.resolve("b.srt");
+        Files.createSymbolicLink(a, b);
+        Files.createSymbolicLink(b, a);
+        // the JDK's own words follow (Linux: "too many levels of symbolic links or unable to access attributes…")
+        String message = failure(a);
+        assertTrue(message.startsWith(a + ": cannot be read (too many levels of symbolic links"), message);
+    }
+
+    @Test
     void refusesAFileAboveTheLimitBeforeReadingIt() throws IOException {
         Path big = dir.resolve("huge.srt");
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
