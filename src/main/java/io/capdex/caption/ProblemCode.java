@@ -21,6 +21,7 @@ public enum ProblemCode {
     LONG_LINE(WARNING, "a very long line was cut"),
     TRAILING_GARBAGE(WARNING, "text after the last cue was ignored"),
     MISSING_FINAL_NEWLINE(WARNING, "the file does not end with a newline"),
+    FORMAT_MISMATCH(WARNING, "the content is in another caption format than the file name says; the content decides"),
 
     // --- timing (all formats) ---
     BAD_TIMING(ERROR, "a timing line could not be read; the cue was skipped"),
