@@ -1,0 +1,183 @@
+package io.capdex.caption.srt;
+
+/**
+ * The line-level rules of SRT that the reader and the writer must agree on: what counts as a blank line, a cue
+ * number, a timing line, a tag or an entity. Kept in one place so that what the writer writes is exactly what the
+ * reader reads back.
+ */
+final class SrtSyntax {
+    /** How far into a line the timing arrow may start; keeps the timing test cheap on very long text lines. */
+    private static final int ARROW_SEARCH_CHARS = 64;
+    /** Longest entity capdex decodes ({@code &#x10FFFF;}), so a stray {@code &} never scans far. */
+    private static final int MAX_ENTITY_CHARS = 10;
+
+    private SrtSyntax() {
+    }
+
+    /** White space as SRT files use it; NBSP and a stray BOM count, since a line of them shows nothing. */
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\u00A0' || c == '\uFEFF' || c == '\f' || c == '\u000B'
+                || c == '\u3000';
+    }
+
+    static boolean isBlank(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isSpace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isBlank(String s) {
+        return isBlank(s, 0, s.length());
+    }
+
+    static int skipSpace(String s, int from, int to) {
+        while (from < to && isSpace(s.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    static int trimEnd(String s, int from, int to) {
+        while (to > from && isSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        return to;
+    }
+
+    /** Only digits, possibly surrounded by white space: a cue number. */
+    static boolean isIndexLike(String s, int from, int to) {
+        from = skipSpace(s, from, to);
+        to = trimEnd(s, from, to);
+        if (from == to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a line is meant as a timing line, good or bad: it starts (after white space) with a digit or a minus
+     * and a digit, and an arrow (dashes then {@code >}) follows soon. Bad timings such as {@code 99:99:99,999 -->
+     * …} count, so that they start a (skipped) cue instead of being glued onto the previous cue's text.
+     */
+    static boolean isTimingLike(String s, int from, int to) {
+        int p = skipSpace(s, from, to);
+        if (p >= to) {
+            return false;
+        }
+        char c = s.charAt(p);
+        if (c == '-') {
+            if (p + 1 >= to || !isDigit(s.charAt(p + 1))) {
+                return false;
+            }
+        } else if (!isDigit(c)) {
+            return false;
+        }
+        int limit = Math.min(to, p + ARROW_SEARCH_CHARS);
+        for (int i = p + 1; i < limit; i++) {
+            if (s.charAt(i) == '>' && isDash(s.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isTimingLike(String s) {
+        return isTimingLike(s, 0, s.length());
+    }
+
+    /** ASCII hyphen, en dash, em dash and minus sign: word processors turn {@code -->} into {@code —>}. */
+    static boolean isDash(char c) {
+        return c == '-' || c == '\u2013' || c == '\u2014' || c == '\u2212';
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /**
+     * The character reference starting at {@code p} (which holds {@code &}): {@code &amp; &lt; &gt; &quot;
+     * &apos; &nbsp;} and numeric ones.
+     *
+     * @return {@code (length << 32) | codePoint}, or 0 when there is none (the {@code &} is literal)
+     */
+    static long entityAt(String s, int p, int to) {
+        int limit = Math.min(to, p + MAX_ENTITY_CHARS);
+        int semi = -1;
+        for (int i = p + 1; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == ';') {
+                semi = i;
+                break;
+            }
+            if (!isAsciiLetter(c) && !isDigit(c) && c != '#') {
+                return 0;
+            }
+        }
+        if (semi < 0 || semi == p + 1) {
+            return 0;
+        }
+        int codePoint = codePointOf(s, p + 1, semi);
+        if (codePoint < 0) {
+            return 0;
+        }
+        return ((long) (semi + 1 - p) << 32) | codePoint;
+    }
+
+    private static int codePointOf(String s, int from, int to) {
+        if (s.charAt(from) == '#') {
+            int radix = 10;
+            int p = from + 1;
+            if (p < to && (s.charAt(p) == 'x' || s.charAt(p) == 'X')) {
+                radix = 16;
+                p++;
+            }
+            if (p == to) {
+                return -1;
+            }
+            int v = 0;
+            for (; p < to; p++) {
+                int d = Character.digit(s.charAt(p), radix);
+                if (d < 0) {
+                    return -1;
+                }
+                v = v * radix + d;
+                if (v > Character.MAX_CODE_POINT) {
+                    return -1;
+                }
+            }
+            // NUL and surrogates are not characters a caption can hold.
+            return v == 0 || (v >= 0xD800 && v <= 0xDFFF) ? -1 : v;
+        }
+        return switch (s.substring(from, to)) {
+            case "amp" -> '&';
+            case "lt" -> '<';
+            case "gt" -> '>';
+            case "quot" -> '"';
+            case "apos" -> '\'';
+            case "nbsp" -> '\u00A0';
+            default -> -1;
+        };
+    }
+
+    /** Shortens text quoted in a problem message so a 1 MB line never lands in a report. */
+    static String quote(String s, int from, int to) {
+        int max = 60;
+        if (to - from <= max) {
+            return "'" + s.substring(from, to) + "'";
+        }
+        return "'" + s.substring(from, from + max) + "…'";
+    }
+}
