@@ -8,6 +8,7 @@ import io.capdex.caption.Style;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -301,7 +302,7 @@ final class SrtMarkup {
             colors = Arrays.copyOf(colors, colorDepth * 2);
             colorLines = Arrays.copyOf(colorLines, colorDepth * 2);
         }
-        if (!java.util.Objects.equals(effective, inherited)) {
+        if (!Objects.equals(effective, inherited)) {
             flush();
             style = null;
         }
@@ -317,12 +318,12 @@ final class SrtMarkup {
             return;
         }
         String before = colors[colorDepth - 1];
-        colorDepth--;
-        String after = colorDepth > 0 ? colors[colorDepth - 1] : null;
-        if (!java.util.Objects.equals(before, after)) {
-            flush();
+        String after = colorDepth > 1 ? colors[colorDepth - 2] : null;
+        if (!Objects.equals(before, after)) {
+            flush(); // the text so far still has the colour being closed
             style = null;
         }
+        colorDepth--;
     }
 
     /** The value of attribute {@code name} in {@code s[from, to)} (quoted or not), or null. */

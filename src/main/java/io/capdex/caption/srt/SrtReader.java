@@ -457,7 +457,11 @@ public final class SrtReader implements CaptionReader {
         }
 
         private void finishFile() {
-            if (lineCount == 0 || SrtSyntax.isBlank(s)) {
+            boolean anyText = false;
+            for (int i = 0; i < lineCount && !anyText; i++) {
+                anyText = !blank(i);
+            }
+            if (!anyText) {
                 problems.add(1, ProblemCode.EMPTY_FILE, "the file is empty");
                 return;
             }
