@@ -158,8 +158,9 @@ final class SrtSyntax {
                     return -1;
                 }
             }
-            // NUL and surrogates are not characters a caption can hold.
-            return v == 0 || (v >= 0xD800 && v <= 0xDFFF) ? -1 : v;
+            // Control characters (a line break would split a run) and surrogates are not text a cue line can
+            // hold; such a reference stays literal.
+            return (v < 0x20 && v != '\t') || v == 0x7F || (v >= 0xD800 && v <= 0xDFFF) ? -1 : v;
         }
         return switch (s.substring(from, to)) {
             case "amp" -> '&';

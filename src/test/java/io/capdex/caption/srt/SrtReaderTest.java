@@ -458,13 +458,13 @@ class SrtReaderTest {
     @Test
     void neverThrowsOnOddStarts() {
         for (String s : List.of("-", "-1", "1\n-", "1\n-->", "1\n1 -> ", "0:0 -> 0:0", "\r", "\uFEFF", "<", "{\\",
-                "&#", "1\n00:00:01,000 --> 00:00:02,000\n&#xFFFFFFFFF;&#0;&#xD800;")) {
+                "&#", "1\n00:00:01,000 --> 00:00:02,000\n&#10;&#13;")) {
             ParseResult r = read(s);
             for (ParseProblem p : r.problems()) {
                 assertTrue(p.line() >= 1, () -> s + ": " + p);
             }
         }
-        ParseResult r = read("1\n00:00:01,000 --> 00:00:02,000\n&#xFFFFFFFFF;&#0;&#xD800;\n");
-        assertEquals("&#xFFFFFFFFF;&#0;&#xD800;", cues(r).get(0).text());
+        ParseResult r = read("1\n00:00:01,000 --> 00:00:02,000\n&#xFFFFFFFFF;&#0;&#xD800;&#10;&#x0d;\n");
+        assertEquals("&#xFFFFFFFFF;&#0;&#xD800;&#10;&#x0d;", cues(r).get(0).text());
     }
 }
