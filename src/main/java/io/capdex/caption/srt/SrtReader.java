@@ -108,7 +108,7 @@ public final class SrtReader implements CaptionReader {
                 }
                 if (c == '\n' || c == '\r') {
                     if (nulsOnLine > 0) {
-                        problems.add(line, ProblemCode.NUL_CHARACTER, nulsOnLine + " NUL characters removed");
+                        problems.add(line, ProblemCode.NUL_CHARACTER, nulMessage(nulsOnLine));
                         nulsOnLine = 0;
                     }
                     if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
@@ -121,9 +121,13 @@ public final class SrtReader implements CaptionReader {
                 sb.append(c);
             }
             if (nulsOnLine > 0) {
-                problems.add(line, ProblemCode.NUL_CHARACTER, nulsOnLine + " NUL characters removed");
+                problems.add(line, ProblemCode.NUL_CHARACTER, nulMessage(nulsOnLine));
             }
             return sb.toString();
+        }
+
+        private static String nulMessage(int count) {
+            return count == 1 ? "1 NUL character removed" : count + " NUL characters removed";
         }
 
         /** Records where each line starts and ends; CR, LF and CRLF all end a line. */

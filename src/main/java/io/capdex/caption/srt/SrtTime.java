@@ -227,7 +227,7 @@ public final class SrtTime {
                 sb.append("'.' or ':' before milliseconds, ");
             }
             if ((flags & SHORT_MS) != 0) {
-                sb.append("fewer than 3 millisecond digits (read as a fraction of a second), ");
+                sb.append("1 or 2 millisecond digits read as a fraction of a second, ");
             }
             if ((flags & LONG_MS) != 0) {
                 sb.append("more than 3 millisecond digits (truncated), ");
