@@ -82,17 +82,20 @@ public final class SrtReader implements CaptionReader {
 
         Parse(String text) {
             bom = !text.isEmpty() && text.charAt(0) == '\uFEFF';
-            lineEndings = Origin.lineEndingsOf(text);
             String body = bom ? text.substring(1) : text;
             if (bom) {
                 // A BOM is how many Windows tools mark UTF-8; harmless, but worth knowing about.
                 problems.add(1, ProblemCode.BOM, "byte order mark at the start of the file skipped");
             }
-            if (body.indexOf('\0') >= 0) {
+            boolean nuls = body.indexOf('\0') >= 0;
+            if (nuls) {
                 body = withoutNuls(body);
             }
             s = body;
-            split();
+            String endings = split();
+            // split() names the endings as Origin.lineEndingsOf does; a NUL between CR and LF is the one case
+            // where the cleaned text differs, so ask the original then.
+            lineEndings = nuls ? Origin.lineEndingsOf(text) : endings;
         }
 
         /** Removes NULs (left by UTF-16 read as 8-bit, or by broken tools) and reports each line that had some. */
@@ -130,12 +133,17 @@ public final class SrtReader implements CaptionReader {
             return count == 1 ? "1 NUL character removed" : count + " NUL characters removed";
         }
 
-        /** Records where each line starts and ends; CR, LF and CRLF all end a line. */
-        private void split() {
+        /**
+         * Records where each line starts and ends; CR, LF and CRLF all end a line.
+         *
+         * @return the line endings as {@link Origin#lineEndingsOf} names them
+         */
+        private String split() {
             int n = s.length();
             int from = 0;
             boolean sawMixed = false;
             int firstKind = 0;
+            int kinds = 0;
             if (s.indexOf('\r') < 0) {
                 // LF only: String.indexOf is vectorised, the fastest way through a large file.
                 while (from < n) {
@@ -147,7 +155,7 @@ public final class SrtReader implements CaptionReader {
                     addLine(from, nl);
                     from = nl + 1;
                 }
-                return;
+                return lineCount > 1 || (n > 0 && s.charAt(n - 1) == '\n') ? "LF" : "none";
             }
             int i = 0;
             while (i < n) {
@@ -162,6 +170,7 @@ public final class SrtReader implements CaptionReader {
                         kind = c == '\r' ? 3 : 1;
                         i++;
                     }
+                    kinds |= 1 << kind;
                     if (firstKind == 0) {
                         firstKind = kind;
                     } else if (kind != firstKind && !sawMixed) {
@@ -178,6 +187,7 @@ public final class SrtReader implements CaptionReader {
             if (from < n) {
                 addLine(from, n);
             }
+            return Integer.bitCount(kinds) > 1 ? "mixed" : kindName(firstKind);
         }
 
         private static String kindName(int kind) {

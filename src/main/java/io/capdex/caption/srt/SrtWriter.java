@@ -169,8 +169,15 @@ public final class SrtWriter implements CaptionWriter {
 
     private static void escape(StringBuilder sb, String text, boolean escapeGt) {
         int n = text.length();
+        int plain = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (c != '&' && c != '<' && c != '{' && c != '>' && c != '\0') {
+                continue;
+            }
+            // Copy the stretch without special characters in one go; most runs have none at all.
+            sb.append(text, plain, i);
+            plain = i + 1;
             switch (c) {
                 case '&' -> sb.append(SrtSyntax.entityAt(text, i, n) != 0 ? "&amp;" : "&");
                 case '<' -> {
@@ -185,9 +192,10 @@ public final class SrtWriter implements CaptionWriter {
                 case '\0' -> {
                     // NUL is not text; the reader would drop it with a warning.
                 }
-                default -> sb.append(c);
+                default -> throw new AssertionError(c);
             }
         }
+        sb.append(text, plain, n);
     }
 
     /**

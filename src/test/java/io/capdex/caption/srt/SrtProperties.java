@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.capdex.caption.Cue;
 import io.capdex.caption.Format;
 import io.capdex.caption.Line;
+import io.capdex.caption.Origin;
 import io.capdex.caption.ParseProblem;
 import io.capdex.caption.ParseResult;
 import io.capdex.caption.Run;
@@ -107,6 +108,7 @@ class SrtProperties {
     @Property(tries = 2000)
     void lenientReadNeverThrowsAndProblemLinesAreInRange(@ForAll("anyText") String text) {
         ParseResult r = reader.read(text);
+        assertEquals(Origin.lineEndingsOf(text), r.track().origin().lineEndings());
         int lines = Math.max(1, lineCount(text));
         for (ParseProblem p : r.problems()) {
             assertTrue(p.line() >= 1 && p.line() <= lines, () -> p + " outside 1.." + lines);
