@@ -169,8 +169,21 @@ public final class SrtWriter implements CaptionWriter {
 
     private static void escape(StringBuilder sb, String text, boolean escapeGt) {
         int n = text.length();
+        int first = 0;
+        while (first < n) {
+            char c = text.charAt(first);
+            if (c == '&' || c == '<' || c == '{' || c == '>' || c == '\0') {
+                break;
+            }
+            first++;
+        }
+        if (first == n) {
+            // Most runs have nothing to escape: appending the whole String is a bulk copy.
+            sb.append(text);
+            return;
+        }
         int plain = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < n; i++) {
             char c = text.charAt(i);
             if (c != '&' && c != '<' && c != '{' && c != '>' && c != '\0') {
                 continue;
