@@ -68,11 +68,12 @@ public final class SrtReader implements CaptionReader {
         private final String s;
         private final boolean bom;
         private final String lineEndings;
-        private int[] starts = new int[1024];
-        private int[] ends = new int[1024];
+        private int[] starts;
+        private int[] ends;
         private int lineCount;
 
         private final List<Cue> cues = new ArrayList<>();
+        private final List<Line> lineBuffer = new ArrayList<>(4);
         private int[] cueLines = new int[8];
         private int cueLineCount;
         private int lastIndex;
@@ -144,6 +145,10 @@ public final class SrtReader implements CaptionReader {
             boolean sawMixed = false;
             int firstKind = 0;
             int kinds = 0;
+            // Exactly sized line tables: growing them by doubling would leave megabytes of garbage per large file.
+            int capacity = countLines();
+            starts = new int[capacity];
+            ends = new int[capacity];
             if (s.indexOf('\r') < 0) {
                 // LF only: String.indexOf is vectorised, the fastest way through a large file.
                 while (from < n) {
@@ -190,15 +195,36 @@ public final class SrtReader implements CaptionReader {
             return Integer.bitCount(kinds) > 1 ? "mixed" : kindName(firstKind);
         }
 
+        /** How many lines split() will record. */
+        private int countLines() {
+            int n = s.length();
+            int count = 0;
+            int last = 0;
+            if (s.indexOf('\r') < 0) {
+                for (int nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', nl + 1)) {
+                    count++;
+                    last = nl + 1;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    char c = s.charAt(i);
+                    if (c == '\n' || c == '\r') {
+                        count++;
+                        if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
+                            i++;
+                        }
+                        last = i + 1;
+                    }
+                }
+            }
+            return last < n ? count + 1 : count;
+        }
+
         private static String kindName(int kind) {
             return kind == 1 ? "LF" : kind == 2 ? "CRLF" : "CR";
         }
 
         private void addLine(int from, int to) {
-            if (lineCount == starts.length) {
-                starts = Arrays.copyOf(starts, lineCount * 2);
-                ends = Arrays.copyOf(ends, lineCount * 2);
-            }
             starts[lineCount] = from;
             ends[lineCount] = to;
             lineCount++;
@@ -456,7 +482,8 @@ public final class SrtReader implements CaptionReader {
                 return;
             }
             markup.startCue();
-            List<Line> lines = new ArrayList<>(cueLineCount);
+            List<Line> lines = lineBuffer;
+            lines.clear();
             for (int k = 0; k < cueLineCount; k++) {
                 int line = cueLines[k];
                 markup.decodeLine(s, starts[line], ends[line], line + 1, lines);
@@ -466,6 +493,7 @@ public final class SrtReader implements CaptionReader {
                 problems.add(timingLine, ProblemCode.EMPTY_CUE, "cue has no text; kept");
             }
             Map<String, String> settings = settingsOf(markup.alignment);
+            // Cue copies the buffer into an immutable list of exactly the right size.
             cues.add(new Cue(new TimeSpan(startMs, endMs), null, lines, null, List.of(), settings));
             cueLineCount = 0;
         }
