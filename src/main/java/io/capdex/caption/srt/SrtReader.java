@@ -176,6 +176,7 @@ public final class SrtReader implements CaptionReader {
                         i++;
                     }
                     kinds |= 1 << kind;
+                    // Mixed endings come from files edited on two systems; every kind still ends one line.
                     if (firstKind == 0) {
                         firstKind = kind;
                     } else if (kind != firstKind && !sawMixed) {
@@ -293,6 +294,8 @@ public final class SrtReader implements CaptionReader {
                                 i = j;
                             }
                         } else if (timingLike(i)) {
+                            // Some converters forget the blank line between cues; a timing line inside text starts
+                            // the next cue, and a number just above it is that cue's number.
                             int indexLine = -1;
                             if (state == State.TEXT && cueLineCount > 0) {
                                 int last = cueLines[cueLineCount - 1];
@@ -450,6 +453,7 @@ public final class SrtReader implements CaptionReader {
             } else if (p != to) {
                 extraSpace = true;
             }
+            // Hand-edited files have tabs, double spaces or none around the arrow; the times are still clear.
             if (extraSpace) {
                 problems.add(lineNo, ProblemCode.EXTRA_SPACE,
                         "white space in the timing line is not a single space around '-->'; read anyway");

@@ -144,7 +144,7 @@ public final class SrtTime {
             int fractionDigits = 0;
             boolean hasFraction = false;
             if (count == 4) {
-                // h:m:s:mmm, a colon before the milliseconds.
+                // h:m:s:mmm, a colon before the milliseconds, as some old DVD rippers write.
                 hasFraction = true;
                 fraction = groups[3];
                 fractionDigits = groupDigits[3];
@@ -152,6 +152,7 @@ public final class SrtTime {
                 lenient |= DOT_OR_COLON_MS;
             } else if (p + 1 < to && (s.charAt(p) == ',' || s.charAt(p) == '.') && isDigit(s.charAt(p + 1))) {
                 if (s.charAt(p) == '.') {
+                    // WebVTT's '.' in an SRT file: common after a format conversion, unambiguous.
                     lenient |= DOT_OR_COLON_MS;
                 }
                 p++;
