@@ -35,6 +35,9 @@ final class SrtMarkup {
     private int colorDepth;
     private @Nullable Style style = Style.PLAIN;
 
+    /** Set by a {@code <br>} tag: the line being decoded ends there. */
+    private boolean breakLine;
+
     /** The SSA {@code \anN} alignment of the current cue, 0 when it had none. */
     int alignment;
 
@@ -82,6 +85,10 @@ final class SrtMarkup {
             char c = s.charAt(p);
             if (c == '<') {
                 p = tag(s, p, to, lineNo);
+                if (breakLine) {
+                    breakLine = false;
+                    endLine(out);
+                }
             } else if (c == '{') {
                 p = brace(s, p, to, lineNo);
             } else if (c == '&') {
@@ -99,6 +106,10 @@ final class SrtMarkup {
             }
         }
         flush();
+        endLine(out);
+    }
+
+    private void endLine(List<Line> out) {
         if (runs.isEmpty()) {
             return;
         }
@@ -182,7 +193,18 @@ final class SrtMarkup {
         int end = q + 1;
         int nameLength = nameEnd - nameStart;
         char n0 = Character.toLowerCase(s.charAt(nameStart));
-        if (nameLength == 1 && (n0 == 'i' || n0 == 'b' || n0 == 'u')) {
+        boolean known = (nameLength == 1 && (n0 == 'i' || n0 == 'b' || n0 == 'u'))
+                || (nameLength == 4 && s.regionMatches(true, nameStart, "font", 0, 4));
+        if (nameLength == 2 && s.regionMatches(true, nameStart, "br", 0, 2)) {
+            // HTML converters write <br> for a line break; SRT breaks lines with a newline, and so does the model.
+            flush();
+            breakLine = true;
+            problems.add(lineNo, ProblemCode.UNKNOWN_TAG, SrtSyntax.quote(s, p, end) + " read as a line break");
+        } else if (known && s.charAt(q - 1) == '/') {
+            // "<i/>" styles nothing; dropping it keeps the following text plain.
+            problems.add(lineNo, ProblemCode.UNKNOWN_TAG,
+                    "self-closing tag " + SrtSyntax.quote(s, p, end) + " styles nothing; dropped");
+        } else if (nameLength == 1 && (n0 == 'i' || n0 == 'b' || n0 == 'u')) {
             toggle(n0, closing, lineNo, s, p, end);
         } else if (nameLength == 4 && s.regionMatches(true, nameStart, "font", 0, 4)) {
             if (closing) {

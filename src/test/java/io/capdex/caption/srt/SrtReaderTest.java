@@ -375,6 +375,21 @@ class SrtReaderTest {
     }
 
     @Test
+    void readsBrTagAsLineBreak() {
+        ParseResult r = read("1\n00:00:01,000 --> 00:00:02,000\n<i>one<br>two</i><BR/>three\n");
+        assertProblems(r, "unknown-tag@3", "unknown-tag@3");
+        assertEquals(List.of(new Line(List.of(new Run("one", italic()))), new Line(List.of(new Run("two", italic()))),
+                Line.plain("three")), cues(r).get(0).lines());
+    }
+
+    @Test
+    void dropsSelfClosingStyleTag() {
+        ParseResult r = read("1\n00:00:01,000 --> 00:00:02,000\nA<i/>B\n");
+        assertProblems(r, "unknown-tag@3");
+        assertEquals(List.of(Line.plain("AB")), cues(r).get(0).lines());
+    }
+
+    @Test
     void closesUnclosedTagAtCueEnd() {
         ParseResult r = read("1\n00:00:01,000 --> 00:00:02,000\n<i>open\nstill\n\n2\n00:00:03,000 --> 00:00:04,000\nB\n");
         assertProblems(r, "unclosed-tag@3");
