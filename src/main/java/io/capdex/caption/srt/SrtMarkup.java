@@ -159,43 +159,20 @@ final class SrtMarkup {
 
     /** Handles {@code <} at {@code p}; returns where scanning continues. */
     private int tag(String s, int p, int to, int lineNo) {
-        int q = p + 1;
-        boolean closing = false;
-        if (q < to && s.charAt(q) == '/') {
-            closing = true;
-            q++;
-        }
-        if (q >= to || !SrtSyntax.isAsciiLetter(s.charAt(q))) {
+        int end = SrtSyntax.tagEnd(s, p, to);
+        if (end < 0) {
             text.append('<');
             return p + 1;
         }
-        int nameStart = q;
-        while (q < to && (SrtSyntax.isAsciiLetter(s.charAt(q)) || SrtSyntax.isDigit(s.charAt(q)))) {
-            q++;
-        }
-        int nameEnd = q;
-        if (q < to && s.charAt(q) != '>' && s.charAt(q) != '/' && !SrtSyntax.isSpace(s.charAt(q))) {
-            text.append('<');
-            return p + 1;
-        }
-        while (q < to && s.charAt(q) != '>') {
-            if (s.charAt(q) == '<') {
-                // Not a tag: "a <b c" with another "<" before any ">"; keeps long lines linear.
-                text.append('<');
-                return p + 1;
-            }
-            q++;
-        }
-        if (q >= to) {
-            text.append('<');
-            return p + 1;
-        }
-        int end = q + 1;
+        boolean closing = s.charAt(p + 1) == '/';
+        int nameStart = closing ? p + 2 : p + 1;
+        int nameEnd = SrtSyntax.tagNameEnd(s, nameStart, to);
+        int q = end - 1;
         int nameLength = nameEnd - nameStart;
         char n0 = Character.toLowerCase(s.charAt(nameStart));
-        boolean known = (nameLength == 1 && (n0 == 'i' || n0 == 'b' || n0 == 'u'))
-                || (nameLength == 4 && s.regionMatches(true, nameStart, "font", 0, 4));
-        if (nameLength == 2 && s.regionMatches(true, nameStart, "br", 0, 2)) {
+        boolean br = nameLength == 2 && s.regionMatches(true, nameStart, "br", 0, 2);
+        boolean known = !br && SrtSyntax.isKnownTag(s, p, end);
+        if (br) {
             // HTML converters write <br> for a line break; SRT breaks lines with a newline, and so does the model.
             flush();
             breakLine = true;
@@ -236,18 +213,11 @@ final class SrtMarkup {
             return q + 1;
         }
         // {i} {/i} {b} {/b} {u} {/u}: the brace forms some converters write.
-        int q = p + 1;
-        boolean closing = false;
-        if (q < to && s.charAt(q) == '/') {
-            closing = true;
-            q++;
-        }
-        if (q + 1 < to && s.charAt(q + 1) == '}') {
-            char n = Character.toLowerCase(s.charAt(q));
-            if (n == 'i' || n == 'b' || n == 'u') {
-                toggle(n, closing, lineNo, s, p, q + 2);
-                return q + 2;
-            }
+        if (SrtSyntax.isBraceTag(s, p, to)) {
+            boolean closing = s.charAt(p + 1) == '/';
+            int q = closing ? p + 2 : p + 1;
+            toggle(Character.toLowerCase(s.charAt(q)), closing, lineNo, s, p, q + 2);
+            return q + 2;
         }
         text.append('{');
         return p + 1;

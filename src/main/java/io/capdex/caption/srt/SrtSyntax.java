@@ -173,6 +173,64 @@ final class SrtSyntax {
         };
     }
 
+    /**
+     * Where the tag starting at {@code p} (which holds {@code <}) ends: {@code <}, an optional {@code /}, an ASCII
+     * letter and letters or digits, then white space, {@code /} or {@code >}, and a {@code >} before any other
+     * {@code <}. The scan stops at the next {@code <}, which keeps a line full of them linear.
+     *
+     * @return the index just after {@code >}, or -1 when the {@code <} is a literal character
+     */
+    static int tagEnd(String s, int p, int to) {
+        int q = p + 1;
+        if (q < to && s.charAt(q) == '/') {
+            q++;
+        }
+        if (q >= to || !isAsciiLetter(s.charAt(q))) {
+            return -1;
+        }
+        q = tagNameEnd(s, q, to);
+        if (q < to && s.charAt(q) != '>' && s.charAt(q) != '/' && !isSpace(s.charAt(q))) {
+            return -1;
+        }
+        while (q < to && s.charAt(q) != '>') {
+            if (s.charAt(q) == '<') {
+                return -1;
+            }
+            q++;
+        }
+        return q < to ? q + 1 : -1;
+    }
+
+    static int tagNameEnd(String s, int from, int to) {
+        while (from < to && (isAsciiLetter(s.charAt(from)) || isDigit(s.charAt(from)))) {
+            from++;
+        }
+        return from;
+    }
+
+    /** Whether the tag {@code s[p, end)} (as found by {@link #tagEnd}) is one SRT styling acts on. */
+    static boolean isKnownTag(String s, int p, int end) {
+        int nameStart = s.charAt(p + 1) == '/' ? p + 2 : p + 1;
+        int length = tagNameEnd(s, nameStart, end) - nameStart;
+        char c = Character.toLowerCase(s.charAt(nameStart));
+        return (length == 1 && (c == 'i' || c == 'b' || c == 'u'))
+                || (length == 2 && s.regionMatches(true, nameStart, "br", 0, 2))
+                || (length == 4 && s.regionMatches(true, nameStart, "font", 0, 4));
+    }
+
+    /** Whether a brace tag ({@code {i} {/i} {b} {/b} {u} {/u}}, any case) starts at {@code p}. */
+    static boolean isBraceTag(String s, int p, int to) {
+        int q = p + 1;
+        if (q < to && s.charAt(q) == '/') {
+            q++;
+        }
+        if (q + 1 >= to || s.charAt(q + 1) != '}') {
+            return false;
+        }
+        char c = Character.toLowerCase(s.charAt(q));
+        return c == 'i' || c == 'b' || c == 'u';
+    }
+
     /** Shortens text quoted in a problem message so a 1 MB line never lands in a report. */
     static String quote(String s, int from, int to) {
         int max = 60;

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Styling is written as {@code <font color="…">}, {@code <b>}, {@code <i>}, {@code <u>}, nested in that order,
  * opened and closed per line: between runs only the tags that change are closed and opened. SRT has no escaping,
  * so capdex writes a character reference only where the reader would otherwise see markup: {@code &lt;} for a
- * {@code <} that could start a tag, <code>&amp;#123;</code> for a <code>{</code> that could start a brace tag,
+ * {@code <} that starts an {@code i b u font br} tag (other tags are written as they are and read back as text,
+ * with a warning), <code>&amp;#123;</code> for a <code>{</code> that could start a brace tag or override block,
  * {@code &amp;} for an {@code &} that starts a reference, and {@code &gt;} in a text line that would otherwise
  * read as a timing line.
  */
@@ -194,12 +195,16 @@ public final class SrtWriter implements CaptionWriter {
             switch (c) {
                 case '&' -> sb.append(SrtSyntax.entityAt(text, i, n) != 0 ? "&amp;" : "&");
                 case '<' -> {
-                    char next = i + 1 < n ? text.charAt(i + 1) : '/';
-                    sb.append(next == '/' || SrtSyntax.isAsciiLetter(next) ? "&lt;" : "<");
+                    // Checking within the run is enough: the next run always begins after a tag, whose '<' ends
+                    // the reader's search for this one's '>'. Unknown tags stay as they are: the reader keeps
+                    // them as text too (with a warning), and players show "<script>" better than "&lt;script>".
+                    int end = SrtSyntax.tagEnd(text, i, n);
+                    sb.append(end >= 0 && SrtSyntax.isKnownTag(text, i, end) ? "&lt;" : "<");
                 }
                 case '{' -> {
-                    char next = i + 1 < n ? text.charAt(i + 1) : '/';
-                    sb.append(next == '\\' || next == '/' || "iIbBuU".indexOf(next) >= 0 ? "&#123;" : "{");
+                    // "{\" always: an override block's '}' may come after markup, which does not stop the reader.
+                    boolean markup = (i + 1 < n && text.charAt(i + 1) == '\\') || SrtSyntax.isBraceTag(text, i, n);
+                    sb.append(markup ? "&#123;" : "{");
                 }
                 case '>' -> sb.append(escapeGt ? "&gt;" : ">");
                 case '\0' -> {

@@ -149,8 +149,20 @@ class SrtWriterTest {
         Cue cue = Cue.of(0, 1000, text);
         String out = writer.write(track(cue));
         assertEquals("1\n00:00:00,000 --> 00:00:01,000\n"
-                + "&lt;i>x&lt;/i> &amp;amp; &#123;\\an8} &#123;i} a < b, Tom & Jerry, 3<4, {x}, &bogus; &lt;\n\n", out);
+                + "&lt;i>x&lt;/i> &amp;amp; &#123;\\an8} &#123;i} a < b, Tom & Jerry, 3<4, {x}, &bogus; <\n\n", out);
         assertEquals(List.of(cue), readBack(out).cues());
+    }
+
+    @Test
+    void writesUnknownTagsAsTheyAreAndReadsThemBackAsText() {
+        Cue cue = Cue.of(0, 1000, "<script>alert(1)</script>\n<img src=x onerror=alert(2)> <br> <FONT>");
+        String out = writer.write(track(cue));
+        assertEquals("1\n00:00:00,000 --> 00:00:01,000\n<script>alert(1)</script>\n"
+                + "<img src=x onerror=alert(2)> &lt;br> &lt;FONT>\n\n", out);
+        ParseResult r = reader.read(out);
+        assertEquals(List.of(cue), r.track().cues());
+        assertEquals(List.of("unknown-tag", "unknown-tag", "unknown-tag"),
+                r.problems().stream().map(p -> p.code()).toList());
     }
 
     @Test
