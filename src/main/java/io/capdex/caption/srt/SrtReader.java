@@ -30,7 +30,8 @@ import java.util.Map;
  *
  * <p>A blank line ends a cue only when a cue start follows it (a timing line, or any line followed by one);
  * otherwise the text goes on and the blank line is dropped. After the last timing line of the file there is no
- * next cue to look for, so text after a blank line there is trailing garbage.
+ * next cue to look for, so text after a blank line there is trailing garbage. Without a blank line, a new cue
+ * starts only at a timing line whose times and arrow can be read ({@code 5 -> 6 mg} stays text).
  *
  * <p>SSA alignment blocks map onto WebVTT settings: {@code \an7}–{@code \an9} top ({@code line:0}),
  * {@code \an4}–{@code \an6} middle ({@code line:50%}), {@code \an1}–{@code \an3} bottom (no {@code line});
@@ -239,6 +240,28 @@ public final class SrtReader implements CaptionReader {
             return i < lineCount && SrtSyntax.isTimingLike(s, starts[i], ends[i]);
         }
 
+        /** A timing-like line whose two times and arrow scan, even if a value is out of range. */
+        private boolean readableTiming(int i) {
+            if (!timingLike(i)) {
+                return false;
+            }
+            int to = ends[i];
+            int p = SrtSyntax.skipSpace(s, starts[i], to);
+            if (scan.scan(s, p, to) == SrtTime.MALFORMED) {
+                return false;
+            }
+            p = SrtSyntax.skipSpace(s, scan.end, to);
+            int arrow = p;
+            while (p < to && SrtSyntax.isDash(s.charAt(p))) {
+                p++;
+            }
+            if (p == arrow || p >= to || s.charAt(p) != '>') {
+                return false;
+            }
+            p = SrtSyntax.skipSpace(s, p + 1, to);
+            return scan.scan(s, p, to) != SrtTime.MALFORMED;
+        }
+
         private String quoted(int i) {
             return SrtSyntax.quote(s, SrtSyntax.skipSpace(s, starts[i], ends[i]),
                     SrtSyntax.trimEnd(s, starts[i], ends[i]));
@@ -293,9 +316,10 @@ public final class SrtReader implements CaptionReader {
                                 }
                                 i = j;
                             }
-                        } else if (timingLike(i)) {
+                        } else if (readableTiming(i)) {
                             // Some converters forget the blank line between cues; a timing line inside text starts
-                            // the next cue, and a number just above it is that cue's number.
+                            // the next cue, and a number just above it is that cue's number. Without a blank line
+                            // the timing must be readable, so that text such as "5 -> 6" stays text.
                             int indexLine = -1;
                             if (state == State.TEXT && cueLineCount > 0) {
                                 int last = cueLines[cueLineCount - 1];

@@ -212,6 +212,13 @@ class SrtReaderTest {
     }
 
     @Test
+    void keepsArrowTextInsideCueAsText() {
+        ParseResult r = read("1\n00:00:01,000 --> 00:00:02,000\nfrom 5 -> 6\n5 -> 6 mg\n-2 --> colder\n");
+        assertProblems(r);
+        assertEquals("from 5 -> 6\n5 -> 6 mg\n-2 --> colder", cues(r).get(0).text());
+    }
+
+    @Test
     void readsLastCueWithoutFinalNewline() {
         ParseResult r = read("1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:03,000 --> 00:00:04,000\nB");
         assertProblems(r, "missing-final-newline@7");
