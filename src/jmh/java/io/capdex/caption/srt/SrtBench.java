@@ -74,6 +74,32 @@ public class SrtBench {
         System.out.println("\nSRT bytes per op: " + text.getBytes(StandardCharsets.UTF_8).length);
     }
 
+    /**
+     * Throughput per CPU second rather than per wall second, for shared machines where JMH's wall-clock score
+     * mostly measures the other processes: {@code java -cp <bench classpath> io.capdex.caption.srt.SrtBench}.
+     */
+    public static void main(String[] args) {
+        SrtBench bench = new SrtBench();
+        bench.setUp();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double megabytes = bench.text.getBytes(StandardCharsets.UTF_8).length / 1e6;
+        int ops = 200;
+        for (int round = 1; round <= 8; round++) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < ops; i++) {
+                bench.read();
+            }
+            long c1 = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < ops; i++) {
+                bench.write();
+            }
+            long c2 = threads.getCurrentThreadCpuTime();
+            // The first rounds warm the JIT up; the last ones are the figures to quote.
+            System.out.printf("round %d: read %.0f MB/s, write %.0f MB/s (per CPU second)%n", round,
+                    megabytes * ops / ((c1 - c0) / 1e9), megabytes * ops / ((c2 - c1) / 1e9));
+        }
+    }
+
     @Benchmark
     public ParseResult read() {
         return reader.read(text);
