@@ -72,6 +72,8 @@ public final class SrtReader implements CaptionReader {
         private int[] starts;
         private int[] ends;
         private int lineCount;
+        private final int[] memoLine = {-1, -1, -1, -1};
+        private final boolean[] memoValue = new boolean[4];
 
         private final List<Cue> cues = new ArrayList<>();
         private final List<Line> lineBuffer = new ArrayList<>(4);
@@ -146,8 +148,8 @@ public final class SrtReader implements CaptionReader {
             boolean sawMixed = false;
             int firstKind = 0;
             int kinds = 0;
-            // Exactly sized line tables: growing them by doubling would leave megabytes of garbage per large file.
-            int capacity = countLines();
+            // SRT lines average over 20 characters, so this rarely grows, and it avoids a counting pass.
+            int capacity = n / 16 + 16;
             starts = new int[capacity];
             ends = new int[capacity];
             if (s.indexOf('\r') < 0) {
@@ -197,36 +199,15 @@ public final class SrtReader implements CaptionReader {
             return Integer.bitCount(kinds) > 1 ? "mixed" : kindName(firstKind);
         }
 
-        /** How many lines split() will record. */
-        private int countLines() {
-            int n = s.length();
-            int count = 0;
-            int last = 0;
-            if (s.indexOf('\r') < 0) {
-                for (int nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', nl + 1)) {
-                    count++;
-                    last = nl + 1;
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    char c = s.charAt(i);
-                    if (c == '\n' || c == '\r') {
-                        count++;
-                        if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
-                            i++;
-                        }
-                        last = i + 1;
-                    }
-                }
-            }
-            return last < n ? count + 1 : count;
-        }
-
         private static String kindName(int kind) {
             return kind == 1 ? "LF" : kind == 2 ? "CRLF" : "CR";
         }
 
         private void addLine(int from, int to) {
+            if (lineCount == starts.length) {
+                starts = Arrays.copyOf(starts, lineCount + (lineCount >> 1));
+                ends = Arrays.copyOf(ends, lineCount + (lineCount >> 1));
+            }
             starts[lineCount] = from;
             ends[lineCount] = to;
             lineCount++;
@@ -237,7 +218,18 @@ public final class SrtReader implements CaptionReader {
         }
 
         private boolean timingLike(int i) {
-            return i < lineCount && SrtSyntax.isTimingLike(s, starts[i], ends[i]);
+            if (i >= lineCount) {
+                return false;
+            }
+            // The look-ahead after a blank line and the SEEK state ask about the same two lines; remember them.
+            int slot = i & 3;
+            if (memoLine[slot] == i) {
+                return memoValue[slot];
+            }
+            boolean value = SrtSyntax.isTimingLike(s, starts[i], ends[i]);
+            memoLine[slot] = i;
+            memoValue[slot] = value;
+            return value;
         }
 
         /** A timing-like line whose two times and arrow scan, even if a value is out of range. */
@@ -521,8 +513,14 @@ public final class SrtReader implements CaptionReader {
                 problems.add(timingLine, ProblemCode.EMPTY_CUE, "cue has no text; kept");
             }
             Map<String, String> settings = settingsOf(markup.alignment);
-            // Cue copies the buffer into an immutable list of exactly the right size.
-            cues.add(new Cue(new TimeSpan(startMs, endMs), null, lines, null, List.of(), settings));
+            // One or two lines is the common case; List.of then makes the one object Cue keeps as it is.
+            List<Line> kept = switch (lines.size()) {
+                case 0 -> List.of();
+                case 1 -> List.of(lines.get(0));
+                case 2 -> List.of(lines.get(0), lines.get(1));
+                default -> List.copyOf(lines);
+            };
+            cues.add(new Cue(new TimeSpan(startMs, endMs), null, kept, null, List.of(), settings));
             cueLineCount = 0;
         }
 
