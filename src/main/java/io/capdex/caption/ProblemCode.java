@@ -43,6 +43,9 @@ public enum ProblemCode {
     UNKNOWN_TAG(WARNING, "an unknown tag was kept as text or dropped"),
     UNCLOSED_TAG(WARNING, "a styling tag was not closed"),
     EXTRA_SPACE(WARNING, "extra white space around a timing or number"),
+    ARROW_VARIANT(WARNING, "a timing arrow other than --> (->, —>) was accepted"),
+    MISSING_BLANK_LINE(WARNING, "a cue started without a blank line before it"),
+    STRAY_TEXT(WARNING, "text that belongs to no cue (before the first cue) was ignored"),
 
     // --- WebVTT ---
     MISSING_HEADER(ERROR, "the file does not start with WEBVTT"),

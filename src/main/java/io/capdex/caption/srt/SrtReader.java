@@ -1,0 +1,565 @@
+package io.capdex.caption.srt;
+
+import io.capdex.caption.CaptionReader;
+import io.capdex.caption.Cue;
+import io.capdex.caption.Format;
+import io.capdex.caption.Line;
+import io.capdex.caption.Origin;
+import io.capdex.caption.ParseResult;
+import io.capdex.caption.ProblemCode;
+import io.capdex.caption.Problems;
+import io.capdex.caption.Source;
+import io.capdex.caption.TimeSpan;
+import io.capdex.caption.Track;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads SubRip (SRT) text leniently, as cdown/srt does: every tolerated oddity is a warning, a cue that cannot be
+ * read is skipped with an error, and nothing in the content makes it throw. Stateless and thread-safe.
+ *
+ * <p>What it tolerates (each reported with its 1-based line): a BOM; CR, LF, CRLF and mixes; missing, bad or
+ * out-of-sequence cue numbers; the time forms {@link SrtTime} accepts; extra white space around numbers and
+ * timings; {@code ->}, {@code —>} and other dash arrows; coordinates after the timing; blank lines inside cue
+ * text; a missing blank line between cues; a missing final newline; text before the first cue and after the last;
+ * NUL characters; unknown and unclosed tags. What it refuses (error, cue skipped): timings it cannot read, minutes
+ * or seconds above 59, negative times and cues that end before they start.
+ *
+ * <p>A blank line ends a cue only when a cue start follows it (a timing line, or any line followed by one);
+ * otherwise the text goes on and the blank line is dropped. After the last timing line of the file there is no
+ * next cue to look for, so text after a blank line there is trailing garbage. Without a blank line, a new cue
+ * starts only at a timing line whose times and arrow can be read ({@code 5 -> 6 mg} stays text).
+ *
+ * <p>SSA alignment blocks map onto WebVTT settings: {@code \an7}–{@code \an9} top ({@code line:0}),
+ * {@code \an4}–{@code \an6} middle ({@code line:50%}), {@code \an1}–{@code \an3} bottom (no {@code line});
+ * the left column ({@code \an1/4/7}) is {@code align:left}, the right one {@code align:right}, the middle none.
+ * WebVTT's {@code left}/{@code right} are used rather than {@code start}/{@code end} because SSA positions are
+ * physical, not tied to the text direction.
+ */
+public final class SrtReader implements CaptionReader {
+
+    public SrtReader() {
+    }
+
+    @Override
+    public ParseResult read(CharSequence text) {
+        return new Parse(text.toString()).run();
+    }
+
+    /** Where the line-walking state machine is between lines. */
+    private enum State {
+        /** Between cues: skipping blank lines, looking for a number or a timing line. */
+        SEEK,
+        /** At a timing line. */
+        TIMING,
+        /** Collecting the current cue's text lines. */
+        TEXT,
+        /** Skipping the text of a cue whose timing was refused. */
+        SKIP
+    }
+
+    /** The state of one read. */
+    private static final class Parse {
+        private final Problems problems = new Problems();
+        private final SrtTime.Scan scan = new SrtTime.Scan();
+        private final SrtMarkup markup = new SrtMarkup(problems);
+        private final String s;
+        private final boolean bom;
+        private final String lineEndings;
+        private int[] starts;
+        private int[] ends;
+        private int lineCount;
+        private final int[] memoLine = {-1, -1, -1, -1};
+        private final boolean[] memoValue = new boolean[4];
+
+        private final List<Cue> cues = new ArrayList<>();
+        private final List<Line> lineBuffer = new ArrayList<>(4);
+        private int[] cueLines = new int[8];
+        private int cueLineCount;
+        private int lastIndex;
+        private long startMs;
+        private long endMs;
+        private int timingLine;
+
+        Parse(String text) {
+            bom = !text.isEmpty() && text.charAt(0) == '\uFEFF';
+            String body = bom ? text.substring(1) : text;
+            if (bom) {
+                // A BOM is how many Windows tools mark UTF-8; harmless, but worth knowing about.
+                problems.add(1, ProblemCode.BOM, "byte order mark at the start of the file skipped");
+            }
+            boolean nuls = body.indexOf('\0') >= 0;
+            if (nuls) {
+                body = withoutNuls(body);
+            }
+            s = body;
+            String endings = split();
+            // split() names the endings as Origin.lineEndingsOf does; a NUL between CR and LF is the one case
+            // where the cleaned text differs, so ask the original then.
+            lineEndings = nuls ? Origin.lineEndingsOf(text) : endings;
+        }
+
+        /** Removes NULs (left by UTF-16 read as 8-bit, or by broken tools) and reports each line that had some. */
+        private String withoutNuls(String text) {
+            StringBuilder sb = new StringBuilder(text.length());
+            int line = 1;
+            int nulsOnLine = 0;
+            for (int i = 0, n = text.length(); i < n; i++) {
+                char c = text.charAt(i);
+                if (c == '\0') {
+                    nulsOnLine++;
+                    continue;
+                }
+                if (c == '\n' || c == '\r') {
+                    if (nulsOnLine > 0) {
+                        problems.add(line, ProblemCode.NUL_CHARACTER, nulMessage(nulsOnLine));
+                        nulsOnLine = 0;
+                    }
+                    if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                        sb.append(c);
+                        c = '\n';
+                        i++;
+                    }
+                    line++;
+                }
+                sb.append(c);
+            }
+            if (nulsOnLine > 0) {
+                problems.add(line, ProblemCode.NUL_CHARACTER, nulMessage(nulsOnLine));
+            }
+            return sb.toString();
+        }
+
+        private static String nulMessage(int count) {
+            return count == 1 ? "1 NUL character removed" : count + " NUL characters removed";
+        }
+
+        /**
+         * Records where each line starts and ends; CR, LF and CRLF all end a line.
+         *
+         * @return the line endings as {@link Origin#lineEndingsOf} names them
+         */
+        private String split() {
+            int n = s.length();
+            int from = 0;
+            boolean sawMixed = false;
+            int firstKind = 0;
+            int kinds = 0;
+            // SRT lines average over 20 characters, so this rarely grows, and it avoids a counting pass.
+            int capacity = n / 16 + 16;
+            starts = new int[capacity];
+            ends = new int[capacity];
+            if (s.indexOf('\r') < 0) {
+                // LF only: String.indexOf is vectorised, the fastest way through a large file.
+                while (from < n) {
+                    int nl = s.indexOf('\n', from);
+                    if (nl < 0) {
+                        addLine(from, n);
+                        break;
+                    }
+                    addLine(from, nl);
+                    from = nl + 1;
+                }
+                return lineCount > 1 || (n > 0 && s.charAt(n - 1) == '\n') ? "LF" : "none";
+            }
+            int i = 0;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    addLine(from, i);
+                    int kind;
+                    if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
+                        kind = 2;
+                        i += 2;
+                    } else {
+                        kind = c == '\r' ? 3 : 1;
+                        i++;
+                    }
+                    kinds |= 1 << kind;
+                    // Mixed endings come from files edited on two systems; every kind still ends one line.
+                    if (firstKind == 0) {
+                        firstKind = kind;
+                    } else if (kind != firstKind && !sawMixed) {
+                        sawMixed = true;
+                        problems.add(lineCount, ProblemCode.MIXED_LINE_ENDINGS,
+                                "line ends with " + kindName(kind) + " where earlier lines end with "
+                                        + kindName(firstKind) + "; both read as line ends");
+                    }
+                    from = i;
+                } else {
+                    i++;
+                }
+            }
+            if (from < n) {
+                addLine(from, n);
+            }
+            return Integer.bitCount(kinds) > 1 ? "mixed" : kindName(firstKind);
+        }
+
+        private static String kindName(int kind) {
+            return kind == 1 ? "LF" : kind == 2 ? "CRLF" : "CR";
+        }
+
+        private void addLine(int from, int to) {
+            if (lineCount == starts.length) {
+                starts = Arrays.copyOf(starts, lineCount + (lineCount >> 1));
+                ends = Arrays.copyOf(ends, lineCount + (lineCount >> 1));
+            }
+            starts[lineCount] = from;
+            ends[lineCount] = to;
+            lineCount++;
+        }
+
+        private boolean blank(int i) {
+            return SrtSyntax.isBlank(s, starts[i], ends[i]);
+        }
+
+        private boolean timingLike(int i) {
+            if (i >= lineCount) {
+                return false;
+            }
+            // The look-ahead after a blank line and the SEEK state ask about the same two lines; remember them.
+            int slot = i & 3;
+            if (memoLine[slot] == i) {
+                return memoValue[slot];
+            }
+            boolean value = SrtSyntax.isTimingLike(s, starts[i], ends[i]);
+            memoLine[slot] = i;
+            memoValue[slot] = value;
+            return value;
+        }
+
+        /** A timing-like line whose two times and arrow scan, even if a value is out of range. */
+        private boolean readableTiming(int i) {
+            if (!timingLike(i)) {
+                return false;
+            }
+            int to = ends[i];
+            int p = SrtSyntax.skipSpace(s, starts[i], to);
+            if (scan.scan(s, p, to) == SrtTime.MALFORMED) {
+                return false;
+            }
+            p = SrtSyntax.skipSpace(s, scan.end, to);
+            int arrow = p;
+            while (p < to && SrtSyntax.isDash(s.charAt(p))) {
+                p++;
+            }
+            if (p == arrow || p >= to || s.charAt(p) != '>') {
+                return false;
+            }
+            p = SrtSyntax.skipSpace(s, p + 1, to);
+            return scan.scan(s, p, to) != SrtTime.MALFORMED;
+        }
+
+        private String quoted(int i) {
+            return SrtSyntax.quote(s, SrtSyntax.skipSpace(s, starts[i], ends[i]),
+                    SrtSyntax.trimEnd(s, starts[i], ends[i]));
+        }
+
+        ParseResult run() {
+            int lastTiming = lineCount - 1;
+            while (lastTiming >= 0 && !timingLike(lastTiming)) {
+                lastTiming--;
+            }
+            State state = State.SEEK;
+            int i = 0;
+            while (i < lineCount) {
+                switch (state) {
+                    case SEEK -> {
+                        if (blank(i)) {
+                            i++;
+                        } else if (timingLike(i)) {
+                            missingIndex(i);
+                            state = State.TIMING;
+                        } else if (timingLike(i + 1)) {
+                            index(i);
+                            i++;
+                            state = State.TIMING;
+                        } else {
+                            i = skipStray(i, lastTiming);
+                        }
+                    }
+                    case TIMING -> {
+                        state = timing(i) ? State.TEXT : State.SKIP;
+                        if (state == State.TEXT) {
+                            cueLineCount = 0;
+                        }
+                        i++;
+                    }
+                    default -> {
+                        if (blank(i)) {
+                            int j = i + 1;
+                            while (j < lineCount && blank(j)) {
+                                j++;
+                            }
+                            if (j >= lineCount || timingLike(j) || timingLike(j + 1) || i > lastTiming) {
+                                finishCue(state);
+                                state = State.SEEK;
+                                i = j;
+                            } else {
+                                // cdown/srt keeps such text in the cue: a blank line is only a cue end when a cue
+                                // start follows. The blank line itself is dropped (SRT cannot write it back).
+                                if (state == State.TEXT) {
+                                    problems.add(i + 1, ProblemCode.BLANK_LINE_IN_TEXT,
+                                            "blank line inside cue text; the text after it kept in the cue");
+                                }
+                                i = j;
+                            }
+                        } else if (readableTiming(i)) {
+                            // Some converters forget the blank line between cues; a timing line inside text starts
+                            // the next cue, and a number just above it is that cue's number. Without a blank line
+                            // the timing must be readable, so that text such as "5 -> 6" stays text.
+                            int indexLine = -1;
+                            if (state == State.TEXT && cueLineCount > 0) {
+                                int last = cueLines[cueLineCount - 1];
+                                if (last == i - 1 && SrtSyntax.isIndexLike(s, starts[last], ends[last])) {
+                                    cueLineCount--;
+                                    indexLine = last;
+                                }
+                            } else if (state == State.SKIP && i > 0
+                                    && SrtSyntax.isIndexLike(s, starts[i - 1], ends[i - 1])) {
+                                indexLine = i - 1;
+                            }
+                            finishCue(state);
+                            problems.add((indexLine >= 0 ? indexLine : i) + 1, ProblemCode.MISSING_BLANK_LINE,
+                                    "new cue starts without a blank line before it");
+                            if (indexLine >= 0) {
+                                index(indexLine);
+                            } else {
+                                missingIndex(i);
+                            }
+                            state = State.TIMING;
+                        } else {
+                            if (state == State.TEXT) {
+                                if (cueLineCount == cueLines.length) {
+                                    cueLines = Arrays.copyOf(cueLines, cueLineCount * 2);
+                                }
+                                cueLines[cueLineCount++] = i;
+                            }
+                            i++;
+                        }
+                    }
+                }
+            }
+            finishCue(state);
+            finishFile();
+            Origin origin = new Origin(Format.SRT, "UTF-8", bom, lineEndings);
+            Track track = new Track(Track.UNDETERMINED, Source.ASR, cues, List.of(), List.of(), origin);
+            return new ParseResult(track, problems.toList());
+        }
+
+        /** Skips lines that belong to no cue, up to the next cue start; reports them once. */
+        private int skipStray(int i, int lastTiming) {
+            int first = i;
+            while (i < lineCount && !timingLike(i) && !(timingLike(i + 1) && !blank(i))) {
+                i++;
+            }
+            if (first > lastTiming) {
+                problems.add(first + 1, ProblemCode.TRAILING_GARBAGE,
+                        "text after the last cue ignored: " + quoted(first));
+            } else {
+                problems.add(first + 1, ProblemCode.STRAY_TEXT,
+                        "text that belongs to no cue ignored: " + quoted(first));
+            }
+            return i;
+        }
+
+        private void missingIndex(int i) {
+            problems.add(i + 1, ProblemCode.MISSING_INDEX, "cue without a number before its timing; read anyway");
+            // The absent number counts as the expected one, so one gap does not also cause a sequence warning.
+            if (lastIndex >= 0) {
+                lastIndex++;
+            }
+        }
+
+        /** Checks a cue number line; numbers are not kept (writers renumber), so problems are warnings. */
+        private void index(int i) {
+            int from = starts[i];
+            int to = ends[i];
+            int a = SrtSyntax.skipSpace(s, from, to);
+            int b = SrtSyntax.trimEnd(s, a, to);
+            if (!SrtSyntax.isIndexLike(s, a, b) || b - a > 18) {
+                problems.add(i + 1, ProblemCode.BAD_INDEX,
+                        "cue number " + quoted(i) + " is not a number; ignored");
+                lastIndex = -1;
+                return;
+            }
+            if (a != from || b != to) {
+                problems.add(i + 1, ProblemCode.EXTRA_SPACE, "white space around the cue number ignored");
+            }
+            long n = Long.parseLong(s, a, b, 10);
+            long expected = lastIndex < 0 ? -1 : lastIndex + 1L;
+            if (expected >= 0 && n != expected) {
+                problems.add(i + 1, ProblemCode.INDEX_SEQUENCE,
+                        "cue number " + n + " where " + expected + " was expected; cues are renumbered on write");
+            }
+            lastIndex = n > Integer.MAX_VALUE - 1 ? -1 : (int) n;
+        }
+
+        /** Reads a timing line; on success sets startMs/endMs and returns true, else reports an error. */
+        private boolean timing(int line) {
+            int from = starts[line];
+            int to = ends[line];
+            int lineNo = line + 1;
+            timingLine = lineNo;
+            boolean extraSpace = false;
+            int p = SrtSyntax.skipSpace(s, from, to);
+            if (p != from) {
+                extraSpace = true;
+            }
+            int outcome = scan.scan(s, p, to);
+            if (outcome == SrtTime.MALFORMED) {
+                return badTiming(line, "start time not readable");
+            }
+            long start = scan.valueMs;
+            int startOutcome = outcome;
+            int lenient = scan.lenient;
+            p = scan.end;
+            int spaceStart = p;
+            p = SrtSyntax.skipSpace(s, p, to);
+            if (p - spaceStart != 1 || s.charAt(spaceStart) != ' ') {
+                extraSpace = true;
+            }
+            int arrowStart = p;
+            while (p < to && SrtSyntax.isDash(s.charAt(p))) {
+                p++;
+            }
+            if (p == arrowStart || p >= to || s.charAt(p) != '>') {
+                return badTiming(line, "no '-->' after the start time");
+            }
+            p++;
+            boolean variantArrow = p - arrowStart != 3 || !s.startsWith("-->", arrowStart);
+            String arrow = variantArrow ? s.substring(arrowStart, p) : "-->";
+            spaceStart = p;
+            p = SrtSyntax.skipSpace(s, p, to);
+            if (p - spaceStart != 1 || s.charAt(spaceStart) != ' ') {
+                extraSpace = true;
+            }
+            outcome = scan.scan(s, p, to);
+            if (outcome == SrtTime.MALFORMED) {
+                return badTiming(line, "end time not readable");
+            }
+            long end = scan.valueMs;
+            lenient |= scan.lenient;
+            p = scan.end;
+            int textEnd = p;
+            if (startOutcome == SrtTime.NEGATIVE || outcome == SrtTime.NEGATIVE) {
+                problems.add(lineNo, ProblemCode.NEGATIVE_TIME,
+                        "negative time in " + SrtSyntax.quote(s, from, textEnd) + "; cue skipped");
+                return false;
+            }
+            if (startOutcome == SrtTime.OUT_OF_RANGE || outcome == SrtTime.OUT_OF_RANGE) {
+                problems.add(lineNo, ProblemCode.TIME_OUT_OF_RANGE,
+                        "minutes or seconds above 59 in " + SrtSyntax.quote(s, from, textEnd) + "; cue skipped");
+                return false;
+            }
+            if (end < start) {
+                problems.add(lineNo, ProblemCode.END_BEFORE_START, "end before start ("
+                        + SrtTime.format(start) + " --> " + SrtTime.format(end) + "); cue skipped");
+                return false;
+            }
+            int rest = SrtSyntax.skipSpace(s, p, to);
+            if (rest < to) {
+                // SRT's optional "X1:100 X2:600 Y1:20 Y2:50" box; players ignore it and so does the model.
+                problems.add(lineNo, ProblemCode.COORDINATES,
+                        "text after the timing ignored: " + SrtSyntax.quote(s, rest, SrtSyntax.trimEnd(s, rest, to)));
+            } else if (p != to) {
+                extraSpace = true;
+            }
+            // Hand-edited files have tabs, double spaces or none around the arrow; the times are still clear.
+            if (extraSpace) {
+                problems.add(lineNo, ProblemCode.EXTRA_SPACE,
+                        "white space in the timing line is not a single space around '-->'; read anyway");
+            }
+            if (variantArrow) {
+                problems.add(lineNo, ProblemCode.ARROW_VARIANT, "arrow '" + arrow + "' read as '-->'");
+            }
+            if (lenient != 0) {
+                problems.add(lineNo, ProblemCode.LENIENT_TIME, "non-standard time ("
+                        + SrtTime.Scan.describe(lenient) + ") read as " + SrtTime.format(start) + " --> "
+                        + SrtTime.format(end));
+            }
+            if (end == start) {
+                problems.add(lineNo, ProblemCode.ZERO_DURATION,
+                        "cue starts and ends at " + SrtTime.format(start) + "; kept");
+            }
+            startMs = start;
+            endMs = end;
+            return true;
+        }
+
+        private boolean badTiming(int line, String why) {
+            problems.add(line + 1, ProblemCode.BAD_TIMING,
+                    "timing line " + quoted(line) + " not readable (" + why + "); cue skipped");
+            return false;
+        }
+
+        private void finishCue(State state) {
+            if (state != State.TEXT) {
+                return;
+            }
+            markup.startCue();
+            List<Line> lines = lineBuffer;
+            lines.clear();
+            for (int k = 0; k < cueLineCount; k++) {
+                int line = cueLines[k];
+                markup.decodeLine(s, starts[line], ends[line], line + 1, lines);
+            }
+            markup.endCue();
+            if (lines.isEmpty()) {
+                problems.add(timingLine, ProblemCode.EMPTY_CUE, "cue has no text; kept");
+            }
+            Map<String, String> settings = settingsOf(markup.alignment);
+            // One or two lines is the common case; List.of then makes the one object Cue keeps as it is.
+            List<Line> kept = switch (lines.size()) {
+                case 0 -> List.of();
+                case 1 -> List.of(lines.get(0));
+                case 2 -> List.of(lines.get(0), lines.get(1));
+                default -> List.copyOf(lines);
+            };
+            cues.add(new Cue(new TimeSpan(startMs, endMs), null, kept, null, List.of(), settings));
+            cueLineCount = 0;
+        }
+
+        private void finishFile() {
+            boolean anyText = false;
+            for (int i = 0; i < lineCount && !anyText; i++) {
+                anyText = !blank(i);
+            }
+            if (!anyText) {
+                problems.add(1, ProblemCode.EMPTY_FILE, "the file is empty");
+                return;
+            }
+            if (cues.isEmpty()) {
+                problems.add(1, ProblemCode.NO_CUES, "no cue could be read");
+            }
+            char last = s.charAt(s.length() - 1);
+            if (last != '\n' && last != '\r') {
+                problems.add(lineCount, ProblemCode.MISSING_FINAL_NEWLINE, "the file does not end with a newline");
+            }
+        }
+    }
+
+    /** WebVTT settings for an SSA {@code \anN} position (see the class comment), 0 meaning none. */
+    static Map<String, String> settingsOf(int alignment) {
+        if (alignment == 0 || alignment == 2) {
+            return Map.of();
+        }
+        Map<String, String> settings = new LinkedHashMap<>(4);
+        if (alignment >= 7) {
+            settings.put("line", "0");
+        } else if (alignment >= 4) {
+            settings.put("line", "50%");
+        }
+        int column = (alignment - 1) % 3;
+        if (column == 0) {
+            settings.put("align", "left");
+        } else if (column == 2) {
+            settings.put("align", "right");
+        }
+        return settings;
+    }
+}

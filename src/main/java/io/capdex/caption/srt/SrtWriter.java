@@ -1,0 +1,299 @@
+package io.capdex.caption.srt;
+
+import io.capdex.caption.CaptionWriter;
+import io.capdex.caption.Cue;
+import io.capdex.caption.Line;
+import io.capdex.caption.Run;
+import io.capdex.caption.Style;
+import io.capdex.caption.Track;
+import io.capdex.caption.WriteOptions;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes canonical SubRip (SRT) that {@link SrtReader} reads back with no problems. Stateless and thread-safe.
+ *
+ * <p>The layout follows cdown/srt: cues numbered from 1, {@code HH:MM:SS,mmm --> HH:MM:SS,mmm} (more hour digits
+ * when needed), the text lines, then a blank line, also after the last cue, so the file ends with two newlines.
+ * Lines end with LF, or CRLF when {@link WriteOptions#crlf()} is set.
+ *
+ * <p>What SRT cannot hold is left out, and said here: the speaker (only the text is written), word timings, cue
+ * ids, voice/class/language spans, and settings other than the position an SSA {@code {\anN}} block can express.
+ * Lines that show nothing (empty or white space only) are not written, because SRT would read them as the end of
+ * the cue. NUL characters are dropped.
+ *
+ * <p>Styling is written as {@code <font color="…">}, {@code <b>}, {@code <i>}, {@code <u>}, nested in that order,
+ * opened and closed per line: between runs only the tags that change are closed and opened. SRT has no escaping,
+ * so capdex writes a character reference only where the reader would otherwise see markup: {@code &lt;} for a
+ * {@code <} that starts an {@code i b u font br} tag (other tags are written as they are and read back as text,
+ * with a warning), <code>&amp;#123;</code> for a <code>{</code> that could start a brace tag or override block,
+ * {@code &amp;} for an {@code &} that starts a reference, and {@code &gt;} in a text line that would otherwise
+ * read as a timing line.
+ */
+public final class SrtWriter implements CaptionWriter {
+    private static final int FONT = 0;
+    private static final int BOLD = 1;
+    private static final int ITALIC = 2;
+    private static final int UNDERLINE = 3;
+    private static final String[] OPEN = {"", "<b>", "<i>", "<u>"};
+    private static final String[] CLOSE = {"</font>", "</b>", "</i>", "</u>"};
+
+    public SrtWriter() {
+    }
+
+    @Override
+    public void write(Track track, Appendable out, WriteOptions options) throws IOException {
+        String nl = options.newline();
+        StringBuilder sb = new StringBuilder(256);
+        Tags tags = new Tags();
+        int number = 0;
+        for (Cue cue : track.cues()) {
+            number++;
+            sb.setLength(0);
+            sb.append(number).append(nl);
+            SrtTime.appendTo(sb, cue.startMs());
+            sb.append(" --> ");
+            SrtTime.appendTo(sb, cue.endMs());
+            sb.append(nl);
+            int alignment = alignmentOf(cue.settings());
+            boolean first = true;
+            for (Line line : cue.lines()) {
+                if (SrtSyntax.isBlank(line.text())) {
+                    continue;
+                }
+                if (first && alignment != 0) {
+                    sb.append("{\\an").append(alignment).append('}');
+                }
+                first = false;
+                writeLine(sb, line, tags);
+                sb.append(nl);
+            }
+            if (first && alignment != 0) {
+                sb.append("{\\an").append(alignment).append('}').append(nl);
+            }
+            sb.append(nl);
+            out.append(sb);
+        }
+    }
+
+    private static void writeLine(StringBuilder sb, Line line, Tags tags) {
+        List<Run> runs = srtRuns(line);
+        int lineStart = sb.length();
+        writeRuns(sb, runs, tags, false);
+        int first = skip(sb, lineStart);
+        char c = first < sb.length() ? sb.charAt(first) : ' ';
+        // Only a line starting with a digit or '-' can look like a timing; checking first avoids a copy per line.
+        if ((SrtSyntax.isDigit(c) || c == '-') && SrtSyntax.isTimingLike(sb.substring(lineStart))) {
+            // "10:00 --> 11:00" as text would start a new cue; &gt; keeps it text and reads back as ">".
+            sb.setLength(lineStart);
+            writeRuns(sb, runs, tags, true);
+        }
+    }
+
+    private static int skip(StringBuilder sb, int from) {
+        while (from < sb.length() && SrtSyntax.isSpace(sb.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    /** The line's runs with only what SRT can show in their styles, adjacent equal ones merged. */
+    private static List<Run> srtRuns(Line line) {
+        List<Run> runs = line.runs();
+        boolean clean = true;
+        for (Run r : runs) {
+            if (r.style().voice() != null || !r.style().classes().isEmpty() || r.style().lang() != null) {
+                clean = false;
+                break;
+            }
+        }
+        if (clean) {
+            return runs;
+        }
+        List<Run> out = new ArrayList<>(runs.size());
+        for (Run r : runs) {
+            Style st = r.style();
+            out.add(new Run(r.text(), new Style(st.italic(), st.bold(), st.underline(), st.color(),
+                    null, List.of(), null)));
+        }
+        return new Line(out).runs();
+    }
+
+    private static void writeRuns(StringBuilder sb, List<Run> runs, Tags tags, boolean escapeGt) {
+        tags.depth = 0;
+        for (Run run : runs) {
+            Style style = run.style();
+            String color = style.color();
+            int keep = 0;
+            while (keep < tags.depth && tags.wanted(keep, style)) {
+                keep++;
+            }
+            while (tags.depth > keep) {
+                tags.depth--;
+                sb.append(CLOSE[tags.kinds[tags.depth]]);
+            }
+            if (color != null && !tags.has(FONT)) {
+                sb.append("<font color=\"");
+                for (int i = 0; i < color.length(); i++) {
+                    char c = color.charAt(i);
+                    // A quote or angle bracket would end the attribute or the tag early; colours never need them.
+                    if (c != '"' && c != '<' && c != '>' && c != '\n' && c != '\r') {
+                        sb.append(c);
+                    }
+                }
+                sb.append("\">");
+                tags.push(FONT, color);
+            }
+            if (style.bold() && !tags.has(BOLD)) {
+                sb.append(OPEN[BOLD]);
+                tags.push(BOLD, null);
+            }
+            if (style.italic() && !tags.has(ITALIC)) {
+                sb.append(OPEN[ITALIC]);
+                tags.push(ITALIC, null);
+            }
+            if (style.underline() && !tags.has(UNDERLINE)) {
+                sb.append(OPEN[UNDERLINE]);
+                tags.push(UNDERLINE, null);
+            }
+            escape(sb, run.text(), escapeGt);
+        }
+        while (tags.depth > 0) {
+            tags.depth--;
+            sb.append(CLOSE[tags.kinds[tags.depth]]);
+        }
+    }
+
+    private static void escape(StringBuilder sb, String text, boolean escapeGt) {
+        int n = text.length();
+        int first = 0;
+        while (first < n) {
+            char c = text.charAt(first);
+            if (c == '&' || c == '<' || c == '{' || c == '>' || c == '\0') {
+                break;
+            }
+            first++;
+        }
+        if (first == n) {
+            // Most runs have nothing to escape: appending the whole String is a bulk copy.
+            sb.append(text);
+            return;
+        }
+        int plain = 0;
+        for (int i = first; i < n; i++) {
+            char c = text.charAt(i);
+            if (c != '&' && c != '<' && c != '{' && c != '>' && c != '\0') {
+                continue;
+            }
+            // Copy the stretch without special characters in one go; most runs have none at all.
+            sb.append(text, plain, i);
+            plain = i + 1;
+            switch (c) {
+                case '&' -> sb.append(SrtSyntax.entityAt(text, i, n) != 0 ? "&amp;" : "&");
+                case '<' -> {
+                    // Checking within the run is enough: the next run always begins after a tag, whose '<' ends
+                    // the reader's search for this one's '>'. Unknown tags stay as they are: the reader keeps
+                    // them as text too (with a warning), and players show "<script>" better than "&lt;script>".
+                    int end = SrtSyntax.tagEnd(text, i, n);
+                    sb.append(end >= 0 && SrtSyntax.isKnownTag(text, i, end) ? "&lt;" : "<");
+                }
+                case '{' -> {
+                    // "{\" always: an override block's '}' may come after markup, which does not stop the reader.
+                    boolean markup = (i + 1 < n && text.charAt(i + 1) == '\\') || SrtSyntax.isBraceTag(text, i, n);
+                    sb.append(markup ? "&#123;" : "{");
+                }
+                case '>' -> sb.append(escapeGt ? "&gt;" : ">");
+                case '\0' -> {
+                    // NUL is not text; the reader would drop it with a warning.
+                }
+                default -> throw new AssertionError(c);
+            }
+        }
+        sb.append(text, plain, n);
+    }
+
+    /**
+     * The SSA {@code \anN} for a cue's WebVTT settings, or 0 for the default (bottom centre). {@code line} as a
+     * percentage picks the top, middle or bottom third; as a line number, 0 and up count from the top and
+     * negative ones from the bottom. {@code align} left/start is the left column, right/end the right one.
+     */
+    static int alignmentOf(Map<String, String> settings) {
+        if (settings.isEmpty()) {
+            return 0;
+        }
+        int row = 0;
+        String line = settings.get("line");
+        if (line != null) {
+            row = rowOf(line);
+        }
+        int column = 1;
+        String align = settings.get("align");
+        if (align != null) {
+            switch (align.trim()) {
+                case "left", "start" -> column = 0;
+                case "right", "end" -> column = 2;
+                default -> column = 1;
+            }
+        }
+        int alignment = row * 3 + column + 1;
+        return alignment == 2 ? 0 : alignment;
+    }
+
+    /** 0 bottom, 1 middle, 2 top. */
+    private static int rowOf(String line) {
+        String v = line.trim();
+        int comma = v.indexOf(',');
+        if (comma >= 0) {
+            v = v.substring(0, comma).trim();
+        }
+        boolean percent = v.endsWith("%");
+        if (percent) {
+            v = v.substring(0, v.length() - 1);
+        }
+        double value;
+        try {
+            value = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return 0; // "auto" and anything unreadable: SRT's default, the bottom
+        }
+        if (percent) {
+            return value < 100.0 / 3 ? 2 : value < 200.0 / 3 ? 1 : 0;
+        }
+        return value >= 0 ? 2 : 0;
+    }
+
+    /** The tags open on the current line, innermost last; reused per write. */
+    private static final class Tags {
+        final int[] kinds = new int[4];
+        final @Nullable String[] colors = new String[4];
+        int depth;
+
+        boolean has(int kind) {
+            for (int i = 0; i < depth; i++) {
+                if (kinds[i] == kind) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean wanted(int index, Style style) {
+            return switch (kinds[index]) {
+                case FONT -> Objects.equals(colors[index], style.color());
+                case BOLD -> style.bold();
+                case ITALIC -> style.italic();
+                default -> style.underline();
+            };
+        }
+
+        void push(int kind, @Nullable String color) {
+            kinds[depth] = kind;
+            colors[depth] = color;
+            depth++;
+        }
+    }
+}
