@@ -131,9 +131,7 @@ public final class VttWriter implements CaptionWriter {
             if (line.text().isEmpty()) {
                 continue; // an empty line would end the cue: it cannot be written
             }
-            if (wroteLine) {
-                sb.append('\n');
-            }
+            boolean lineStart = wroteLine;
             wroteLine = true;
             for (Run run : line.runs()) {
                 List<String> tags = tags(run.style(), colourClasses);
@@ -144,6 +142,10 @@ public final class VttWriter implements CaptionWriter {
                 for (int k = open.size() - 1; k >= common; k--) {
                     sb.append("</").append(tagName(open.get(k))).append('>');
                     open.remove(k);
+                }
+                if (lineStart) {
+                    sb.append('\n'); // after closing what ends with the previous line, before opening anew
+                    lineStart = false;
                 }
                 for (int k = common; k < tags.size(); k++) {
                     sb.append('<').append(tags.get(k)).append('>');
