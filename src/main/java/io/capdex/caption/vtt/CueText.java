@@ -378,7 +378,10 @@ final class CueText {
                 sb.append(value);
                 i = j;
             } else {
-                if (report && semicolon && !name.isEmpty()) {
+                if (report && value != null) {
+                    problems.add(line, ProblemCode.BAD_ENTITY, "character reference \"&" + name
+                            + "\" has no ';'; kept as text");
+                } else if (report && semicolon && !name.isEmpty()) {
                     problems.add(line, ProblemCode.BAD_ENTITY, "unknown character reference \"&"
                             + VttReader.shorten(name) + ";\" kept as text");
                 }

@@ -4,6 +4,7 @@ import io.capdex.caption.CaptionReader;
 import io.capdex.caption.Cue;
 import io.capdex.caption.Format;
 import io.capdex.caption.Origin;
+import io.capdex.caption.ParseProblem;
 import io.capdex.caption.ParseResult;
 import io.capdex.caption.ProblemCode;
 import io.capdex.caption.Problems;
@@ -12,6 +13,7 @@ import io.capdex.caption.Source;
 import io.capdex.caption.TimeSpan;
 import io.capdex.caption.Track;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +89,21 @@ public final class VttReader implements CaptionReader {
         }
         Origin origin = new Origin(Format.VTT, "UTF-8", doc.bom(), doc.lineEndings());
         Track track = new Track(language, Source.ASR, cues, doc.regions(), styles, origin);
-        return new ParseResult(track, problems.toList());
+        return new ParseResult(track, inLineOrder(problems.toList()));
+    }
+
+    /** Problems sorted by line (stably), the capped list's closing "more problems" entry kept last. */
+    private static List<ParseProblem> inLineOrder(List<ParseProblem> list) {
+        List<ParseProblem> sorted = new ArrayList<>(list);
+        ParseProblem more = null;
+        if (!sorted.isEmpty() && sorted.get(sorted.size() - 1).code().equals(ProblemCode.MORE_PROBLEMS.id())) {
+            more = sorted.remove(sorted.size() - 1);
+        }
+        sorted.sort(Comparator.comparingInt(ParseProblem::line));
+        if (more != null) {
+            sorted.add(more);
+        }
+        return sorted;
     }
 
     /**
