@@ -239,7 +239,7 @@ public final class VttReader implements CaptionReader {
             boolean arrowBreak = false;
             boolean isStyle = false;
             boolean isRegion = false;
-            VttDocument.RawCue cue = null;
+            boolean haveCue = false;
             int cueLine = 0;
             @Nullable String cueId = null;
             long cueStart = 0;
@@ -263,7 +263,7 @@ public final class VttReader implements CaptionReader {
                             cueStart = times[0];
                             cueEnd = times[1];
                             cueSettings = settings;
-                            cue = new VttDocument.RawCue(cueLine, cueId, cueStart, cueEnd, cueSettings, "");
+                            haveCue = true;
                             buffer.setLength(0);
                             seenCue = true;
                         }
@@ -294,7 +294,7 @@ public final class VttReader implements CaptionReader {
                     break;
                 }
             }
-            if (arrowBreak && cue != null) {
+            if (arrowBreak && haveCue) {
                 // a browser starts a new cue here; the author most likely forgot a blank line
                 problems.add(pos + 1, ProblemCode.MISSING_BLANK_LINE, "line with \"-->\" follows cue text without"
                         + " a blank line; cue text ended and a new block started");
@@ -305,7 +305,7 @@ public final class VttReader implements CaptionReader {
                 }
                 return;
             }
-            if (cue != null) {
+            if (haveCue) {
                 cues.add(new VttDocument.RawCue(cueLine, cueId, cueStart, cueEnd, cueSettings, buffer.toString()));
             } else if (isStyle) {
                 styles.add(buffer.toString());
