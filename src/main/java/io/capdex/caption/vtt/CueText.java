@@ -1,5 +1,6 @@
 package io.capdex.caption.vtt;
 
+import io.capdex.caption.Cue;
 import io.capdex.caption.Line;
 import io.capdex.caption.ProblemCode;
 import io.capdex.caption.Problems;
@@ -62,6 +63,10 @@ final class CueText {
      */
     static Parsed parse(String raw, long startMs, long endMs, int firstLine, Map<String, String> colourClasses,
                         Problems problems) {
+        if (raw.indexOf('<') < 0 && raw.indexOf('&') < 0) {
+            // most ASR cues are plain text: no tokeniser needed (raw lines are never empty)
+            return new Parsed(raw.isEmpty() ? List.of() : Cue.linesOf(raw), null, List.of());
+        }
         CueText p = new CueText(startMs, endMs, firstLine, colourClasses, problems);
         p.run(raw);
         return p.result();

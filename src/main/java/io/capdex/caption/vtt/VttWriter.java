@@ -214,6 +214,9 @@ public final class VttWriter implements CaptionWriter {
     }
 
     private static List<String> tags(Style style, Map<String, String> colourClasses) {
+        if (style.isPlain()) {
+            return List.of();
+        }
         List<String> tags = new ArrayList<>(3);
         StringBuilder c = new StringBuilder("c");
         for (String cls : style.classes()) {
@@ -348,6 +351,13 @@ public final class VttWriter implements CaptionWriter {
 
     /** White space trimmed and collapsed, as the reader does with tag annotations. */
     private static String collapse(String s) {
-        return s.strip().replaceAll("[ \t\n\f\r]+", " ");
+        boolean clean = !s.isEmpty() && !VttCueSettings.isWhitespace(s.charAt(0))
+                && !VttCueSettings.isWhitespace(s.charAt(s.length() - 1));
+        for (int i = 0; clean && i < s.length(); i++) {
+            char c = s.charAt(i);
+            clean = c == ' ' ? !VttCueSettings.isWhitespace(s.charAt(i + 1)) : !VttCueSettings.isWhitespace(c);
+        }
+        // names are nearly always clean already; the regex is only for the rare messy one
+        return clean ? s : s.strip().replaceAll("[ \t\n\f\r]+", " ");
     }
 }
