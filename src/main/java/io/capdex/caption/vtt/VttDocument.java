@@ -14,17 +14,20 @@ import org.jspecify.annotations.Nullable;
  * caption model: cues keep their raw text and may end before they start, which the model refuses.
  *
  * @param header the text after {@code WEBVTT} on the signature line and the header lines, in order
+ * @param notes the text of each {@code NOTE} block after the header (without {@code NOTE} and the space or tab
+ *     after it; lines joined with {@code \n})
  * @param cues every cue the algorithm keeps, in file order
  * @param regions the regions, a later one with the same id replacing an earlier one
  * @param styles the CSS text of each {@code STYLE} block before the first cue
  * @param lineEndings as {@link io.capdex.caption.Origin#lineEndingsOf}
  * @param problems what the block-level parse found (cue text problems are reported by {@link VttReader#read})
  */
-public record VttDocument(List<String> header, List<RawCue> cues, List<Region> regions, List<String> styles,
+public record VttDocument(List<String> header, List<String> notes, List<RawCue> cues, List<Region> regions, List<String> styles,
                           boolean bom, String lineEndings, List<ParseProblem> problems) {
 
     public VttDocument {
         header = List.copyOf(header);
+        notes = List.copyOf(notes);
         cues = List.copyOf(cues);
         regions = List.copyOf(regions);
         styles = List.copyOf(styles);

@@ -30,6 +30,18 @@ import org.jspecify.annotations.Nullable;
  * starts is skipped with an {@code end-before-start} error (browsers keep it; {@link #parse} keeps it too). A
  * file without the {@code WEBVTT} signature is rejected with a {@code missing-header} error and no cues, as
  * browsers reject it. Stateless and thread-safe.
+ *
+ * <p>Model mapping: the cue identifier is {@code Cue.id}; valid settings go to {@code Cue.settings} by WebVTT name
+ * with values as written (a line or position whose alignment is invalid keeps its number; {@code region} only
+ * when the region exists); {@code REGION} blocks become {@code Track.regions} (valid settings, values as
+ * written; a region without id is dropped); {@code STYLE} blocks before the first cue become
+ * {@code Track.styles}; a {@code Language:} header line sets {@code Track.language}; {@code NOTE} blocks are
+ * in {@link VttDocument#notes}. Cue text: {@code <i> <b> <u>} and classes map onto {@code Style}, a CSS colour
+ * class ({@code <c.yellow>}) onto {@code Style.color}, a voice covering the whole cue onto {@code Cue.speaker}
+ * (else {@code Style.voice}), {@code <lang>} onto {@code Style.lang}; ruby is flattened to
+ * {@code base(annotation)}; character references are decoded; inline timestamps become {@code Cue.words}, each
+ * word starting at the timestamp before it and ending at the next one (or the cue end). Lines holding only
+ * markup are dropped. Problems are listed in line order.
  */
 public final class VttReader implements CaptionReader {
 
@@ -126,6 +138,7 @@ public final class VttReader implements CaptionReader {
         private final List<VttDocument.RawCue> cues = new ArrayList<>();
         private final List<Region> regions = new ArrayList<>();
         private final List<String> styles = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
 
         Parse(CharSequence original, Problems problems) {
             this.original = original;
@@ -174,7 +187,7 @@ public final class VttReader implements CaptionReader {
         }
 
         private VttDocument document(boolean bom, String lineEndings) {
-            return new VttDocument(header, cues, regions, styles, bom, lineEndings, problems.toList());
+            return new VttDocument(header, notes, cues, regions, styles, bom, lineEndings, problems.toList());
         }
 
         /** Spec step 1: NUL becomes U+FFFD, CR LF and lone CR become LF. */
@@ -312,7 +325,7 @@ public final class VttReader implements CaptionReader {
             } else if (isRegion) {
                 region(buffer.toString(), firstIndex + 2);
             } else if (!seenArrow) {
-                reportIgnored(firstIndex, arrowBreak);
+                reportIgnored(firstIndex, arrowBreak, buffer);
             }
         }
 
@@ -334,12 +347,13 @@ public final class VttReader implements CaptionReader {
             return true;
         }
 
-        private void reportIgnored(int firstIndex, boolean arrowBreak) {
+        private void reportIgnored(int firstIndex, boolean arrowBreak, CharSequence text) {
             String first = lines[firstIndex];
             int lineNo = firstIndex + 1;
             if (first.startsWith("NOTE") && (first.length() == 4 || first.charAt(4) == ' '
                     || first.charAt(4) == '\t')) {
-                return; // a comment
+                notes.add(text.length() <= 5 ? "" : text.subSequence(5, text.length()).toString());
+                return; // a comment: kept for whoever needs it (verify looks for the warning stamp there)
             }
             if (isKeyword(first, "STYLE")) {
                 problems.add(lineNo, ProblemCode.BAD_STYLE, seenCue ? "STYLE block after the first cue; ignored"

@@ -43,9 +43,46 @@ public final class VttWriter implements CaptionWriter {
 
     @Override
     public void write(Track track, Appendable out, WriteOptions options) throws IOException {
+        write(track, List.of(), out, options);
+    }
+
+    /** The track as a string with {@code NOTE} blocks after the header (see the four-argument form). */
+    public String write(Track track, List<String> notes, WriteOptions options) {
+        StringBuilder sb = new StringBuilder(Math.max(64, track.cues().size() * 64));
+        try {
+            write(track, notes, sb, options);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder never throws
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Writes the track with a {@code NOTE} block for each note right after the header (the place readers and
+     * people look first, e.g. for the AI-accuracy warning). Blank lines inside a note are dropped, since they
+     * would end the block.
+     *
+     * @throws IllegalArgumentException if a note holds {@code -->}, which would turn it into a cue
+     */
+    public void write(Track track, List<String> notes, Appendable out, WriteOptions options) throws IOException {
         String nl = options.newline();
         Map<String, String> colourClasses = colourClasses(track);
         out.append("WEBVTT").append(nl);
+        for (String note : notes) {
+            if (note.contains("-->")) {
+                throw new IllegalArgumentException("a WebVTT NOTE cannot hold \"-->\": " + note);
+            }
+            StringBuilder block = new StringBuilder("NOTE");
+            boolean first = true;
+            for (String line : note.split("\r\n|\r|\n")) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                block.append(first ? " " : nl).append(line);
+                first = false;
+            }
+            out.append(nl).append(block).append(nl);
+        }
         for (String css : track.styles()) {
             String block = cssBlock(css);
             if (block != null) {

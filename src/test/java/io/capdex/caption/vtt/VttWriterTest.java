@@ -207,4 +207,16 @@ class VttWriterTest {
         assertEquals("<v Ana>Ana:</v> <lang es><v Ben>hola</v></lang>", writer.cueText(c));
         assertEquals(c, reader.read(writer.write(track(c))).track().cues().get(0));
     }
+
+    @Test
+    void writesNotesAfterTheHeaderAndReaderKeepsThem() {
+        String out = writer.write(track(cue(0, 1000, "x")), List.of("AI-generated captions:\n\nmay contain errors",
+                "second"), WriteOptions.defaults());
+        assertEquals("WEBVTT\n\nNOTE AI-generated captions:\nmay contain errors\n\nNOTE second\n\n"
+                + "00:00:00.000 --> 00:00:01.000\nx\n", out);
+        assertEquals(List.of("AI-generated captions:\nmay contain errors", "second"), reader.parse(out).notes());
+        assertTrue(reader.read(out).isClean());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> writer.write(track(), List.of("a --> b"), WriteOptions.defaults()));
+    }
 }
