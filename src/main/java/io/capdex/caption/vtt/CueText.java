@@ -34,6 +34,9 @@ final class CueText {
     private record Node(String name, List<String> classes, @Nullable String annotation) {
     }
 
+    /** The deepest tag nesting kept. */
+    static final int MAX_DEPTH = 32;
+
     private final long startMs;
     private final long endMs;
     private final Map<String, String> colourClasses;
@@ -160,6 +163,12 @@ final class CueText {
     }
 
     private void push(Node node) {
+        if (stack.size() >= MAX_DEPTH) {
+            // real captions nest two or three deep; this keeps hostile input from costing O(depth²)
+            problems.add(lineNo, ProblemCode.UNKNOWN_TAG, "<" + node.name + "> nested deeper than " + MAX_DEPTH
+                    + " tags; ignored");
+            return;
+        }
         stack.add(node);
         style = null;
     }
