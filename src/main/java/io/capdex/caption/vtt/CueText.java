@@ -316,9 +316,19 @@ final class CueText {
         for (int k = 0; k < segments.size(); k++) {
             long start = segmentTimes.get(k);
             long end = k + 1 < segmentTimes.size() ? segmentTimes.get(k + 1) : endMs;
-            for (String w : segments.get(k).toString().split("\\s+")) {
-                if (!w.isEmpty()) {
-                    words.add(new Word(start, end, w));
+            StringBuilder seg = segments.get(k);
+            int i = 0;
+            int n = seg.length();
+            while (i < n) {
+                while (i < n && Character.isWhitespace(seg.charAt(i))) {
+                    i++;
+                }
+                int from = i;
+                while (i < n && !Character.isWhitespace(seg.charAt(i))) {
+                    i++;
+                }
+                if (i > from) {
+                    words.add(new Word(start, end, seg.substring(from, i)));
                 }
             }
         }

@@ -192,6 +192,10 @@ public final class VttReader implements CaptionReader {
 
         /** Spec step 1: NUL becomes U+FFFD, CR LF and lone CR become LF. */
         private String normalise(CharSequence in, int from) {
+            String whole = in.toString();
+            if (whole.indexOf('\r') < 0 && whole.indexOf('\0') < 0) {
+                return whole.substring(from); // the usual case: nothing to replace
+            }
             StringBuilder sb = new StringBuilder(in.length() - from);
             int line = 1;
             boolean nulReported = false;

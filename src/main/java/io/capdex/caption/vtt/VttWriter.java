@@ -97,9 +97,11 @@ public final class VttWriter implements CaptionWriter {
             }
         }
         Set<String> regionIds = new HashSet<>();
-        for (Region region : track.regions()) {
-            if (!isRegionId(region.id())) {
-                continue;
+        List<Region> regions = track.regions();
+        for (int r = 0; r < regions.size(); r++) {
+            Region region = regions.get(r);
+            if (!isRegionId(region.id()) || definedLater(regions, r)) {
+                continue; // a later region with the same id wins, as in the reader
             }
             regionIds.add(region.id());
             out.append(nl).append("REGION").append(nl).append("id:").append(region.id()).append(nl);
@@ -343,6 +345,15 @@ public final class VttWriter implements CaptionWriter {
             }
         }
         return true;
+    }
+
+    private static boolean definedLater(List<Region> regions, int index) {
+        for (int k = index + 1; k < regions.size(); k++) {
+            if (regions.get(k).id().equals(regions.get(index).id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isCueId(String id) {

@@ -32,7 +32,7 @@ class VttProperties {
     private static final VttReader READER = new VttReader();
     private static final VttWriter WRITER = new VttWriter();
 
-    private static final String TEXT_CHARS = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 .,!?'-&<>é\u00A0\u200E漢";
+    private static final String TEXT_CHARS = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 .,!?'-&<>é\u00A0\u200E\u3000漢";
     private static final List<String> TRICKY = List.of("&amp;", "&lt;", "&#233;", "&nbsp;", "-->", "<i>", "</c>",
             "<00:00:01.000>", "a&b", ";", "#", "\t");
     private static final List<String> CLASSES = List.of("loud", "soft", "title", "note", "x1");
@@ -191,7 +191,8 @@ class VttProperties {
     /** Words as the reader makes them: the text's tokens, ordered starts, each ending at the next later start. */
     private static List<Word> words(Random rnd, Cue cue) {
         List<String> tokens = new ArrayList<>();
-        for (String tok : cue.text().split("\\s+")) {
+        // Java's white space (Character.isWhitespace), as the reader splits words
+        for (String tok : cue.text().split("[\\s\\x1C-\\x1F\\p{Zs}&&[^\\u00A0\\u2007\\u202F]]+")) {
             if (!tok.isEmpty()) {
                 tokens.add(tok);
             }

@@ -139,8 +139,11 @@ class VttWriterTest {
     @Test
     void writesRegionsOneSettingPerLine() {
         Track t = new Track("en", Source.ASR, List.of(), List.of(new Region("top", Map.of("scroll", "up", "width", "50%")),
-                new Region("", Map.of()), new Region("has space", Map.of())), List.of(), Origin.of(Format.VTT));
-        assertEquals("WEBVTT\n\nREGION\nid:top\nwidth:50%\nscroll:up\n", writer.write(t));
+                new Region("", Map.of()), new Region("has space", Map.of()), new Region("x", Map.of("lines", "1")),
+                new Region("x", Map.of("lines", "2"))), List.of(), Origin.of(Format.VTT));
+        String out = writer.write(t);
+        assertEquals("WEBVTT\n\nREGION\nid:top\nwidth:50%\nscroll:up\n\nREGION\nid:x\nlines:2\n", out);
+        assertTrue(reader.read(out).isClean());
     }
 
     @Test
