@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * character references. WebVTT has no inline colour: a CSS colour name is written as that class
  * ({@code <c.red>}); any other colour gets a class {@code c} plus its hex digits (or a hash) and a rule in one
  * extra STYLE block that starts with {@code /* capdex: colours *}{@code /}, which {@link VttReader} turns back
- * into {@code Style.color}. Word timings are inline timestamps before each word whose start differs from the
+ * into {@code Style.color} (so a model class that happens to be a CSS colour name reads back as a colour). Word
+ * timings are inline timestamps before each word whose start differs from the
  * previous one. What cannot be written is left out rather than written wrongly: lines with no text (they would
  * end the cue), ids holding a line break or {@code -->}, STYLE text holding {@code -->}, regions without a
  * usable id, classes with white space or {@code . < > &}, words not found in the text. Stateless and
