@@ -55,6 +55,8 @@ public enum ProblemCode {
     BAD_STYLE(WARNING, "a STYLE block is misplaced or malformed"),
     BAD_TIMESTAMP(WARNING, "an inline timestamp is not inside the cue"),
     BAD_ENTITY(WARNING, "a character reference could not be decoded"),
+    STRAY_BLOCK(WARNING, "a block that is not a cue, NOTE, STYLE or REGION was ignored"),
+    MISSING_BLANK_LINE(WARNING, "a timing line follows cue text without a blank line; a new cue was started"),
 
     // --- SBV and TTML ---
     BAD_XML(ERROR, "the XML is not well-formed"),
