@@ -44,7 +44,7 @@ public enum ProblemCode {
     UNCLOSED_TAG(WARNING, "a styling tag was not closed"),
     EXTRA_SPACE(WARNING, "extra white space around a timing or number"),
     ARROW_VARIANT(WARNING, "a timing arrow other than --> (->, —>) was accepted"),
-    MISSING_BLANK_LINE(WARNING, "a cue started without a blank line before it"),
+    MISSING_BLANK_LINE(WARNING, "a timing line follows cue text without a blank line; a new cue was started"),
     STRAY_TEXT(WARNING, "text that belongs to no cue (before the first cue) was ignored"),
 
     // --- WebVTT ---
@@ -56,7 +56,6 @@ public enum ProblemCode {
     BAD_TIMESTAMP(WARNING, "an inline timestamp is not inside the cue"),
     BAD_ENTITY(WARNING, "a character reference could not be decoded"),
     STRAY_BLOCK(WARNING, "a block that is not a cue, NOTE, STYLE or REGION was ignored"),
-    MISSING_BLANK_LINE(WARNING, "a timing line follows cue text without a blank line; a new cue was started"),
 
     // --- SBV and TTML ---
     BAD_XML(ERROR, "the XML is not well-formed"),
