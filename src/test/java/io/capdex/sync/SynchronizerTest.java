@@ -1,0 +1,247 @@
+package io.capdex.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.capdex.caption.Cue;
+import io.capdex.caption.Format;
+import io.capdex.caption.Source;
+import io.capdex.caption.Track;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Sync of synthetic speech with known timing: every caption variant the brief names, checked per cue. */
+class SynchronizerTest {
+
+    private static final double FILM = 24000.0 / 1001;
+
+    private static TestAudio clean;
+    private static SpeechActivity.Result cleanActivity;
+    private static TestAudio busy;
+    private static SpeechActivity.Result busyActivity;
+
+    @BeforeAll
+    static void makeAudio() {
+        clean = TestAudio.synthetic(1, 40, false, false);
+        cleanActivity = clean.activity();
+        busy = TestAudio.synthetic(2, 40, true, true);
+        busyActivity = busy.activity();
+    }
+
+    private static SyncResult sync(SpeechActivity.Result activity, Track captions) {
+        SyncResult r = Synchronizer.syncToSpeech(activity, captions, SyncOptions.defaults());
+        System.out.println("  " + r.summary() + " [" + r.reason() + "]");
+        return r;
+    }
+
+    private static void assertOffsetAccuracy(Accuracy a) {
+        assertTrue(a.share100() >= 0.95, a::toString);
+        assertEquals(a.cues(), a.within400(), a::toString);
+    }
+
+    @Test
+    void leavesCorrectCaptionsExactlyAlone() {
+        Track captions = clean.captions();
+        SyncResult r = sync(cleanActivity, captions);
+        assertFalse(r.applied(), r::summary);
+        assertEquals(List.of(new SyncResult.Segment(0, 0)), r.segments());
+        assertEquals(1.0, r.scale());
+        assertTrue(r.reason().contains("already match"), r.reason());
+        assertSame(captions, r.apply(captions));
+        Accuracy.of("correct file (clean)", r.apply(captions), clean.truth);
+    }
+
+    @Test
+    void leavesCorrectCaptionsAloneOverMusicAndNoise() {
+        Track captions = busy.captions();
+        SyncResult r = sync(busyActivity, captions);
+        Track out = r.apply(captions);
+        Accuracy a = Accuracy.of("correct file (music+noise)", out, busy.truth);
+        assertEquals(a.cues(), a.within100(), a::toString);
+        assertTrue(a.worstMs() <= 40, a::toString);
+    }
+
+    @Test
+    void recoversLateCaptions() {
+        SyncResult r = sync(cleanActivity, clean.captions(1, 2750));
+        assertTrue(r.applied(), r::summary);
+        assertEquals(1, r.segments().size());
+        assertEquals(-2750, r.segments().get(0).offsetMs(), 40);
+        assertTrue(r.confidence() >= 0.8, r::summary);
+        assertOffsetAccuracy(Accuracy.of("+2.75 s (clean)", r.apply(clean.captions(1, 2750)), clean.truth));
+    }
+
+    @Test
+    void recoversEarlyCaptionsOverMusicAndNoise() {
+        Track captions = busy.captions(1, -4000);
+        SyncResult r = sync(busyActivity, captions);
+        assertTrue(r.applied(), r::summary);
+        assertEquals(4000, r.segments().get(0).offsetMs(), 40);
+        // Cues clipped at 0 by the early timing cannot come back exactly; the test audio starts speech after 5 s.
+        assertOffsetAccuracy(Accuracy.of("-4 s (music+noise)", r.apply(captions), busy.truth));
+    }
+
+    @Test
+    void recoversLateCaptionsOverMusicAndNoise() {
+        Track captions = busy.captions(1, 2750);
+        SyncResult r = sync(busyActivity, captions);
+        assertTrue(r.applied(), r::summary);
+        assertOffsetAccuracy(Accuracy.of("+2.75 s (music+noise)", r.apply(captions), busy.truth));
+    }
+
+    @Test
+    void recoversFrameRateStretchPlusOffset() {
+        // Captions timed for 23.976 fps shown against a 25 fps conform of the video, then shifted.
+        Track captions = clean.captions(25 / FILM, 1500);
+        SyncResult r = sync(cleanActivity, captions);
+        assertTrue(r.applied(), r::summary);
+        assertEquals(FILM / 25, r.scale(), 1e-9, r::summary);
+        assertOffsetAccuracy(Accuracy.of("x25/23.976 +1.5 s (clean)", r.apply(captions), clean.truth));
+    }
+
+    @Test
+    void recoversInverseStretchOverMusicAndNoise() {
+        Track captions = busy.captions(FILM / 25, -800);
+        SyncResult r = sync(busyActivity, captions);
+        assertTrue(r.applied(), r::summary);
+        assertEquals(25 / FILM, r.scale(), 1e-9, r::summary);
+        assertOffsetAccuracy(Accuracy.of("x23.976/25 -0.8 s (music+noise)", r.apply(captions), busy.truth));
+    }
+
+    @Test
+    void splitsAtAnInsertedSponsorCard() {
+        TestAudio music = TestAudio.music(9, 8);
+        TestAudio withCard = clean.withInsert(clean.durationMs() * 4 / 10, 8000, music.pcm);
+        Track captions = clean.captions(1, 1200);
+        SyncResult r = sync(withCard.activity(), captions);
+        assertTrue(r.applied(), r::summary);
+        assertEquals(2, r.segments().size(), r::summary);
+        assertEquals(8000, r.segments().get(1).offsetMs() - r.segments().get(0).offsetMs(), 40, r::summary);
+        assertTrue(r.summary().contains("split at"), r::summary);
+        Accuracy a = Accuracy.of("8 s insert at 40% (clean)", r.apply(captions), withCard.truth);
+        assertTrue(a.share100() >= 0.9, a::toString);
+    }
+
+    @Test
+    void splitsAtAnInsertOverMusicAndNoise() {
+        TestAudio withCard = busy.withInsert(busy.durationMs() * 4 / 10, 8000, new short[0]);
+        Track captions = busy.captions();
+        SyncResult r = sync(withCard.activity(), captions);
+        assertTrue(r.applied(), r::summary);
+        assertEquals(2, r.segments().size(), r::summary);
+        Accuracy a = Accuracy.of("8 s insert at 40% (music+noise)", r.apply(captions), withCard.truth);
+        assertTrue(a.share100() >= 0.9, a::toString);
+    }
+
+    @Test
+    void noSplitFitsOneOffsetAcrossAnInsert() {
+        TestAudio withCard = clean.withInsert(clean.durationMs() * 4 / 10, 8000, new short[0]);
+        SyncResult r = Synchronizer.syncToSpeech(withCard.activity(), clean.captions(),
+                SyncOptions.defaults().withSplit(false));
+        assertEquals(1, r.segments().size(), r::summary);
+    }
+
+    @Test
+    void dropsCuesOfMaterialCutFromTheVideo() {
+        TestAudio cut = clean.withCut(24, 26);
+        Track captions = clean.captions(1, 500);
+        SyncResult r = sync(cut.activity(), captions);
+        assertTrue(r.applied(), r::summary);
+        assertEquals(3, r.dropped(), r::summary);
+        Track out = r.apply(captions);
+        assertEquals(captions.cues().size() - 3, out.cues().size());
+        Accuracy a = Accuracy.of("cut of 3 sentences at 60% (clean)", out, cut.truth);
+        assertTrue(a.share100() >= 0.9, a::toString);
+    }
+
+    @Test
+    void dropsCuesThatWouldStartBeforeZero() {
+        // A trimmed intro: the captions still hold two cues for the first 12 s that the video no longer has.
+        List<Cue> cues = new ArrayList<>();
+        cues.add(Cue.of(1000, 3000, "intro one"));
+        cues.add(Cue.of(4000, 6000, "intro two"));
+        for (Cue c : clean.captions(1, 12_000).cues()) {
+            cues.add(c);
+        }
+        Track captions = Track.of(Format.SRT, cues);
+        SyncResult r = sync(cleanActivity, captions);
+        assertTrue(r.applied(), r::summary);
+        assertEquals(2, r.dropped(), r::summary);
+        Track out = r.apply(captions);
+        assertTrue(out.cues().stream().allMatch(c -> c.startMs() >= 0));
+        assertOffsetAccuracy(Accuracy.of("-12 s trimmed intro (clean)", out, clean.truth));
+    }
+
+    @Test
+    void refusesSilence() {
+        SpeechActivity vad = new SpeechActivity();
+        short[] zeros = new short[TestAudio.RATE * 120];
+        vad.accept(zeros, zeros.length);
+        SyncResult r = sync(vad.result(), clean.captions(1, 2000));
+        assertFalse(r.applied());
+        assertTrue(r.reason().contains("no speech"), r.reason());
+    }
+
+    @Test
+    void refusesPureMusic() {
+        TestAudio music = TestAudio.music(4, 240);
+        SyncResult r = sync(music.activity(), clean.captions(1, 2000));
+        assertFalse(r.applied(), r::summary);
+        assertFalse(r.reason().isBlank());
+    }
+
+    @Test
+    void refusesAudioOfAnotherInterview() {
+        TestAudio other = TestAudio.synthetic(77, 40, false, true);
+        SyncResult r = sync(other.activity(), clean.captions(1, 2000));
+        assertFalse(r.applied(), r::summary);
+        assertTrue(r.confidence() < SyncOptions.DEFAULT_MIN_CONFIDENCE, r::summary);
+    }
+
+    @Test
+    void syncsATranslationToItsReferenceTrack() {
+        // The translation has its own cue boundaries (±300 ms) and runs 3 s late.
+        Random rnd = new Random(5);
+        List<TestAudio.Utterance> expected = new ArrayList<>();
+        List<Cue> mt = new ArrayList<>();
+        for (TestAudio.Utterance u : clean.truth) {
+            long s = u.startMs() + rnd.nextInt(601) - 300;
+            long e = u.endMs() + rnd.nextInt(601) - 300;
+            expected.add(new TestAudio.Utterance(s, e, "frase " + u.text()));
+            mt.add(Cue.of(s + 3000, e + 3000, "frase " + u.text()));
+        }
+        Track translation = Track.of(Format.SRT, mt).withLanguage("es").withSource(Source.MT);
+        SyncResult r = Synchronizer.syncToReference(clean.captions(), translation, SyncOptions.defaults());
+        System.out.println("  " + r.summary());
+        assertTrue(r.applied(), r::summary);
+        assertEquals(-3000, r.segments().get(0).offsetMs(), 60, r::summary);
+        assertOffsetAccuracy(Accuracy.of("reference sync of mt (+3 s)", r.apply(translation), expected));
+    }
+
+    @Test
+    void refusesReferenceWithoutCues() {
+        SyncResult r = Synchronizer.syncToReference(Track.of(Format.SRT, List.of()), clean.captions(),
+                SyncOptions.defaults());
+        assertFalse(r.applied());
+        assertTrue(r.reason().contains("no cues"), r.reason());
+    }
+
+    @Test
+    void honoursMinConfidence() {
+        Track captions = clean.captions(1, 2750);
+        SyncResult r = Synchronizer.syncToSpeech(cleanActivity, captions, SyncOptions.defaults().withMinConfidence(1));
+        if (r.confidence() < 1) {
+            assertFalse(r.applied());
+            assertTrue(r.reason().contains("below the minimum"), r.reason());
+            assertSame(captions, r.apply(captions));
+        }
+        SyncResult relaxed = Synchronizer.syncToSpeech(cleanActivity, captions,
+                SyncOptions.defaults().withMinConfidence(0));
+        assertTrue(relaxed.applied());
+    }
+}
