@@ -161,7 +161,9 @@ final class CueFit {
                     if (p == c) {
                         continue;
                     }
-                    for (int j = i - 1; j >= Math.max(0, i - 1 - MAX_DROPPED_RUN); j--) {
+                    // Only a jump back in time (material cut from the video) can orphan cues; an insert cannot.
+                    int lowest = candidatesMs[c] < candidatesMs[p] ? Math.max(0, i - 1 - MAX_DROPPED_RUN) : i - 1;
+                    for (int j = i - 1; j >= lowest; j--) {
                         if (mappedStartMs(j, candidatesMs[p]) > start
                                 || mappedEndMs(j, candidatesMs[p]) > start + ORDER_TOLERANCE_MS) {
                             continue;

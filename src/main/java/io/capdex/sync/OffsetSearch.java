@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jtransforms.fft.DoubleFFT_1D;
+import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
  * The global fit: every offset within ±maxOffset at once, for every common frame-rate ratio, by FFT
@@ -51,6 +52,12 @@ final class OffsetSearch {
             }
             return Math.max(0, Math.min(1, 1 - Math.max(0, runnerUp) / value));
         }
+    }
+
+    static {
+        // One thread per transform: batch ingest already runs interviews in parallel, so FFT worker threads
+        // would only compete with them (and JTransforms' pool is process-wide). This package is its only user.
+        ConcurrencyUtils.setNumberOfThreads(1);
     }
 
     private final Map<Integer, DoubleFFT_1D> plans = new HashMap<>();

@@ -123,7 +123,7 @@ final class TestAudio {
         return new double[] {1 - r, a1, a2};
     }
 
-    private static void addMusic(float[] audio, int from, int to, float level, boolean melody, Random rnd) {
+    static void addMusic(float[] audio, int from, int to, float level, boolean melody, Random rnd) {
         double[][] chords = {{220, 277.2, 329.6}, {196, 246.9, 293.7}, {174.6, 220, 261.6}, {164.8, 207.7, 246.9}};
         int chordLen = RATE * 4;
         double[] phases = new double[12];
@@ -158,7 +158,7 @@ final class TestAudio {
         }
     }
 
-    private static void addNoise(float[] audio, float level, Random rnd) {
+    static void addNoise(float[] audio, float level, Random rnd) {
         double low = 0;
         for (int n = 0; n < audio.length; n++) {
             double white = rnd.nextGaussian();
