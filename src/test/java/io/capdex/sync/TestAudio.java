@@ -76,6 +76,37 @@ final class TestAudio {
         return new TestAudio(toPcm(audio), List.of());
     }
 
+    /** Sustained chords only (a music bed without anything on top), for {@code seconds} seconds. */
+    static TestAudio chords(long seed, int seconds) {
+        float[] audio = new float[RATE * seconds];
+        addMusic(audio, 0, audio.length, 0.15f, false, new Random(seed));
+        return new TestAudio(toPcm(audio), List.of());
+    }
+
+    /** The fraction of frames inside utterances that are speech, and of frames outside that are speech. */
+    double[] detection(SpeechActivity.Result activity) {
+        boolean[] inside = new boolean[activity.frameCount()];
+        for (Utterance u : truth) {
+            for (long f = u.startMs() / 10; f < u.endMs() / 10 && f < inside.length; f++) {
+                inside[(int) f] = true;
+            }
+        }
+        int in = 0;
+        int inSpeech = 0;
+        int out = 0;
+        int outSpeech = 0;
+        for (int i = 0; i < inside.length; i++) {
+            if (inside[i]) {
+                in++;
+                inSpeech += activity.isSpeech(i) ? 1 : 0;
+            } else {
+                out++;
+                outSpeech += activity.isSpeech(i) ? 1 : 0;
+            }
+        }
+        return new double[] {in == 0 ? 0 : (double) inSpeech / in, out == 0 ? 0 : (double) outSpeech / out};
+    }
+
     private static void syllable(float[] out, int at, int len, double f0, Random rnd) {
         double[] formants = {300 + rnd.nextInt(500), 900 + rnd.nextInt(1400), 2400 + rnd.nextInt(600)};
         double[][] state = new double[3][2];
