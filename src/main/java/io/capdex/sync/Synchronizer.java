@@ -20,25 +20,26 @@ import java.util.Locale;
  *       Viterbi pass over cues picks one candidate per cue, paying {@link CueFit#SPLIT_PENALTY} per change
  *       so noise never splits, and may drop the cues of material cut from the video. Each piece's offset is
  *       then refined like the global one.</li>
- *   <li><b>Confidence</b>: for each piece, how far its correlation peak stands out from the best offset more
- *       than a second away ({@code 1 − runnerUp/peak}, 0.45 or more counts as fully distinct) times how much
- *       of the activity the fit explains beyond chance (intersection over union of caption and speech frames
- *       after the fit, rescaled so that the overlap two unrelated signals of the same density would have is 0
- *       and a perfect match is 1; 0.5 or more counts as fully explained); the geometric mean of the two, weighted by piece
- *       length. Random or musical audio gives weak, ambiguous peaks and low overlap.</li>
+ *   <li><b>Confidence</b>: the product of two measures, each scaled to 0–1. <em>Distinctness</em>: for each
+ *       piece, how far its own correlation peak stands out from the best offset more than a second away
+ *       ({@code 1 − runnerUp/peak}; 0.7 or more counts as fully distinct), weighted by piece length.
+ *       <em>Explained</em>: the intersection over union of caption and speech frames after the fit, rescaled
+ *       so that what two unrelated signals of the same density would overlap is 0 and a perfect match is 1
+ *       (0.8 or more counts as fully explained). Unrelated or musical audio gives weak, ambiguous peaks and
+ *       chance overlap; a patchwork of splits fitted to noise has sharp peaks but explains little.</li>
  *   <li><b>Decision</b>: apply only when confidence ≥ {@link SyncOptions#minConfidence()} and the overlap
  *       improves. A single offset within ±{@value #IN_SYNC_TOLERANCE_MS} ms of zero at scale 1 that improves
  *       the overlap by less than {@value #NEGLIGIBLE_GAIN} is reported as exactly 0 and not applied, so a
  *       correct file comes out byte-identical rather than jittered by a few ms.</li>
  * </ol>
- * Stateless and thread-safe. A one-hour interview fits in tens of milliseconds (see the package notes).
+ * Stateless and thread-safe. A one-hour interview fits in about 0.1 s of CPU (see the package notes).
  */
 public final class Synchronizer {
 
     static final long IN_SYNC_TOLERANCE_MS = 100;
     static final double NEGLIGIBLE_GAIN = 0.03;
-    private static final double FULLY_DISTINCT = 0.45;
-    private static final double FULLY_EXPLAINED = 0.5;
+    private static final double FULLY_DISTINCT = 0.7;
+    private static final double FULLY_EXPLAINED = 0.8;
     /** Less speech than this (in total, or as a share of the audio) is no basis for a fit. */
     private static final long MIN_SPEECH_MS = 5_000;
     private static final double MIN_SPEECH_SHARE = 0.01;
@@ -165,7 +166,9 @@ public final class Synchronizer {
         double before = overlap(speech, cues, 1, List.of(new CueFit.Piece(0, cues.size(), 0, 0)));
         double after = overlap(speech, cues, scale, pieces);
         double explained = aboveChance(speech, cues, scale, pieces, after);
-        double confidence = Math.sqrt(clamp01(distinct / FULLY_DISTINCT) * clamp01(explained / FULLY_EXPLAINED));
+        // A product, not a mean: a patchwork of pieces fitted to unrelated audio can have sharp peaks each, and a
+        // broad fit can overlap by chance; only a fit that is both distinct and explanatory is trusted.
+        double confidence = clamp01(distinct / FULLY_DISTINCT) * clamp01(explained / FULLY_EXPLAINED);
         confidence = Math.round(confidence * 1000) / 1000.0;
 
         SyncResult found = new SyncResult(true, confidence, scale, segments, 0, "", droppedSpans, before, after);

@@ -178,6 +178,49 @@ class SynchronizerTest {
     }
 
     @Test
+    void keepsOneOffsetAcrossATwoMinutePause() {
+        // alass-style fits get lost in long silences; the global correlation does not care.
+        short[] roomTone = java.util.Arrays.copyOfRange(busy.pcm, 0, TestAudio.RATE * 4);
+        TestAudio paused = busy.withInsert(busy.durationMs() / 2, 120_000, roomTone);
+        Track captions = paused.captions(1, 2750);
+        SyncResult r = sync(paused.activity(), captions);
+        assertTrue(r.applied(), r::summary);
+        assertEquals(1, r.segments().size(), r::summary);
+        assertOffsetAccuracy(Accuracy.of("+2.75 s, 2 min pause (music+noise)", r.apply(captions), paused.truth));
+    }
+
+    @Test
+    void fitsStretchAndInsertTogether() {
+        TestAudio withCard = clean.withInsert(clean.durationMs() * 4 / 10, 8000, TestAudio.music(9, 8).pcm);
+        Track captions = withCard.captions(1, 0);
+        // Captions of the final cut, but timed for 25 fps and without the card: undo the insert, then stretch.
+        List<Cue> cues = new ArrayList<>();
+        for (int i = 0; i < clean.truth.size(); i++) {
+            TestAudio.Utterance u = clean.truth.get(i);
+            cues.add(Cue.of(Math.round(u.startMs() * 25 / FILM), Math.round(u.endMs() * 25 / FILM), u.text()));
+        }
+        captions = Track.of(Format.SRT, cues);
+        SyncResult r = sync(withCard.activity(), captions);
+        assertTrue(r.applied(), r::summary);
+        assertEquals(FILM / 25, r.scale(), 1e-9);
+        assertEquals(2, r.segments().size(), r::summary);
+        Accuracy a = Accuracy.of("x25/23.976 + 8 s insert (clean)", r.apply(captions), withCard.truth);
+        assertTrue(a.share100() >= 0.9, a::toString);
+    }
+
+    @Test
+    void doesNotReachBeyondMaxOffset() {
+        Track captions = clean.captions(1, 20_000);
+        SyncResult r = Synchronizer.syncToSpeech(cleanActivity, captions,
+                SyncOptions.defaults().withMaxOffsetMs(10_000));
+        System.out.println("  max offset 10 s, captions 20 s late: " + r.summary());
+        for (SyncResult.Segment s : r.segments()) {
+            assertTrue(Math.abs(s.offsetMs()) <= 10_000, r::summary);
+        }
+        assertFalse(r.applied(), r::summary);
+    }
+
+    @Test
     void refusesSilence() {
         SpeechActivity vad = new SpeechActivity();
         short[] zeros = new short[TestAudio.RATE * 120];
