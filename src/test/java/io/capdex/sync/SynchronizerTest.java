@@ -221,6 +221,68 @@ class SynchronizerTest {
     }
 
     @Test
+    void fitsAsrStyleCuesThatRunIntoEachOther() {
+        // Many AI caption files hold each cue until the next one starts: only the longer pauses remain visible.
+        List<Cue> cues = new ArrayList<>();
+        List<TestAudio.Utterance> truth = busy.truth;
+        for (int i = 0; i < truth.size(); i++) {
+            TestAudio.Utterance u = truth.get(i);
+            long end = i + 1 < truth.size() && truth.get(i + 1).startMs() - u.endMs() < 1500
+                    ? truth.get(i + 1).startMs() : u.endMs();
+            cues.add(Cue.of(u.startMs() + 2750, end + 2750, u.text()));
+        }
+        Track captions = Track.of(Format.SRT, cues);
+        SyncResult r = sync(busyActivity, captions);
+        assertTrue(r.applied(), r::summary);
+        assertEquals(1, r.segments().size(), r::summary);
+        assertEquals(-2750, r.segments().get(0).offsetMs(), 100, r::summary);
+        int starts = 0;
+        Track out = r.apply(captions);
+        for (int i = 0; i < truth.size(); i++) {
+            starts += Math.abs(out.cues().get(i).startMs() - truth.get(i).startMs()) <= 100 ? 1 : 0;
+        }
+        System.out.printf("accuracy %-32s %3d cues: %5.1f%% of starts within 100 ms%n", "contiguous ASR cues +2.75 s",
+                truth.size(), 100.0 * starts / truth.size());
+        assertTrue(starts >= 0.95 * truth.size());
+    }
+
+    @Test
+    void neverThrowsOnOddCaptions() {
+        List<Track> odd = List.of(
+                Track.of(Format.SRT, List.of()),
+                Track.of(Format.SRT, List.of(Cue.of(5000, 7000, "only one"))),
+                Track.of(Format.SRT, List.of(Cue.of(0, 0, "zero"), Cue.of(0, 0, "length"))),
+                Track.of(Format.SRT, List.of(Cue.of(0, 3_600_000, "one long cue"))),
+                Track.of(Format.SRT, List.of(Cue.of(10_000_000, 10_002_000, "far beyond the audio"),
+                        Cue.of(10_003_000, 10_004_000, "still beyond"))));
+        for (Track t : odd) {
+            for (SyncOptions o : List.of(SyncOptions.defaults(), SyncOptions.defaults().withMaxOffsetMs(0),
+                    SyncOptions.defaults().withSplit(false))) {
+                SyncResult r = Synchronizer.syncToSpeech(cleanActivity, t, o);
+                assertFalse(r.reason().isBlank());
+                assertEquals(t.cues().size(), r.apply(t).cues().size() + r.dropped(), r::summary);
+                Synchronizer.syncToReference(t, clean.captions(), o);
+            }
+        }
+        assertFalse(Synchronizer.syncToSpeech(SpeechActivity.Result.ofSpeech(new boolean[0]), clean.captions(),
+                SyncOptions.defaults()).applied());
+    }
+
+    @Test
+    void serialisesToTheDesignJsonShape() throws Exception {
+        Track captions = clean.captions(1, 2750);
+        SyncResult r = Synchronizer.syncToSpeech(cleanActivity, captions, SyncOptions.defaults());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(r));
+        for (String field : List.of("applied", "confidence", "scale", "segments", "dropped", "reason")) {
+            assertTrue(json.has(field), field + " in " + json);
+        }
+        assertTrue(json.get("applied").asBoolean());
+        assertEquals(0, json.get("segments").get(0).get("fromMs").asLong());
+        assertEquals(r.segments().get(0).offsetMs(), json.get("segments").get(0).get("offsetMs").asLong());
+    }
+
+    @Test
     void refusesSilence() {
         SpeechActivity vad = new SpeechActivity();
         short[] zeros = new short[TestAudio.RATE * 120];
