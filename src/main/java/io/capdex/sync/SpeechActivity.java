@@ -250,12 +250,12 @@ public final class SpeechActivity implements PcmConsumer {
             return (long) speech.length * FRAME_MS;
         }
 
-        /** The unsmoothed speech score of frame {@code i}, 0–1. */
+        /** The unsmoothed speech score of {@code frame}, 0–1. */
         public float score(int frame) {
             return score[frame];
         }
 
-        /** Whether frame {@code i} (covering {@code 10i .. 10i+10 ms}) is speech after smoothing. */
+        /** Whether {@code frame} (covering {@code 10·frame .. 10·frame+10 ms}) is speech after smoothing. */
         public boolean isSpeech(int frame) {
             return speech[frame];
         }
@@ -268,15 +268,6 @@ public final class SpeechActivity implements PcmConsumer {
                 }
             }
             return n;
-        }
-
-        /** The speech decisions as 0/1 samples, the signal the offset search correlates. */
-        float[] signal() {
-            float[] s = new float[speech.length];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = speech[i] ? 1f : 0f;
-            }
-            return s;
         }
     }
 }

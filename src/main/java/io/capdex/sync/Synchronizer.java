@@ -103,7 +103,7 @@ public final class Synchronizer {
         int maxLag = (int) Math.min(Integer.MAX_VALUE / 4, options.maxOffsetMs() / OffsetSearch.SEARCH_FRAME_MS);
         List<double[]> captionCoarse = new ArrayList<>();
         for (double scale : OffsetSearch.SCALES) {
-            captionCoarse.add(OffsetSearch.decimate(activity.signal(scale)));
+            captionCoarse.add(activity.coarseSignal(scale));
         }
         List<OffsetSearch.Peak> peaks = search.global(speechCoarse, captionCoarse, OffsetSearch.SCALES, maxLag);
 
@@ -143,7 +143,7 @@ public final class Synchronizer {
 
         List<CueFit.Piece> pieces = List.of(new CueFit.Piece(0, cues.size(), bestOffset, 0));
         if (options.split() && cues.size() >= 4) {
-            double[] candidates = candidates(search, speechCoarse, OffsetSearch.decimate(activity.signal(scale)),
+            double[] candidates = candidates(search, speechCoarse, activity.coarseSignal(scale),
                     maxLag, bestOffset);
             if (candidates.length > 1) {
                 pieces = refinePieces(fit, fit.split(candidates), options);

@@ -21,8 +21,6 @@ class CaptionActivityTest {
     void ordersNonEmptyCuesByStart() {
         CaptionActivity a = CaptionActivity.of(track);
         assertEquals(List.of("first", "second"), a.cues().stream().map(Cue::text).toList());
-        assertEquals(2, a.sourceIndex(0));
-        assertEquals(0, a.sourceIndex(1));
     }
 
     @Test
@@ -35,6 +33,21 @@ class CaptionActivityTest {
         assertFalse(a.isActive(150));
         assertTrue(a.isActive(299));
         assertFalse(a.isActive(500), "blank cues claim no speech");
+    }
+
+    @Test
+    void coarseSignalIsTheDecimatedSignal() {
+        Track overlapping = Track.of(Format.SRT, List.of(Cue.of(1000, 5000, "a"), Cue.of(3000, 4000, "inside"),
+                Cue.of(4500, 9013, "b"), Cue.of(20_000, 20_010, "c")));
+        CaptionActivity a = CaptionActivity.of(overlapping);
+        for (double scale : OffsetSearch.SCALES) {
+            double[] expected = OffsetSearch.decimate(a.signal(scale));
+            double[] actual = a.coarseSignal(scale);
+            assertEquals(expected.length, actual.length);
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], actual[i], 1e-12, "scale " + scale + " frame " + i);
+            }
+        }
     }
 
     @Test

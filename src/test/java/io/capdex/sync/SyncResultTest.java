@@ -72,7 +72,8 @@ class SyncResultTest {
         SyncResult r = applied(1, List.of(new SyncResult.Segment(0, 2750), new SyncResult.Segment(72_000, 10_750)),
                 List.of());
         assertEquals("offset +2.750 s from 00:00:00; split at 00:01:12: +10.750 s; confidence 0.94", r.summary());
-        SyncResult refused = new SyncResult(false, 0.12, 25 / (24000.0 / 1001), List.of(new SyncResult.Segment(0, -800)),
+        SyncResult refused = new SyncResult(false, 0.12, 25 / (24000.0 / 1001),
+                List.of(new SyncResult.Segment(0, -800)),
                 3, "confidence 0.12 is below the minimum 0.50", List.of(), 0.1, 0.2);
         assertEquals("not applied: confidence 0.12 is below the minimum 0.50; scale 1.04271; offset -0.800 s from"
                 + " 00:00:00; 3 cues dropped; confidence 0.12", refused.summary());
@@ -90,7 +91,8 @@ class SyncResultTest {
         assertEquals(60_000, d.maxOffsetMs());
         assertEquals(true, d.split());
         assertEquals(0.5, d.minConfidence());
-        assertEquals(new SyncOptions(5000, false, 0.7), d.withMaxOffsetMs(5000).withSplit(false).withMinConfidence(0.7));
+        assertEquals(new SyncOptions(5000, false, 0.7),
+                d.withMaxOffsetMs(5000).withSplit(false).withMinConfidence(0.7));
         assertThrows(IllegalArgumentException.class, () -> d.withMinConfidence(1.5));
         assertThrows(IllegalArgumentException.class, () -> d.withMaxOffsetMs(-1));
     }

@@ -223,7 +223,8 @@ final class TestAudio {
         System.arraycopy(pcm, at, out, at + len, pcm.length - at);
         List<Utterance> moved = new ArrayList<>();
         for (Utterance u : truth) {
-            moved.add(u.startMs() >= insertAt ? new Utterance(u.startMs() + lengthMs, u.endMs() + lengthMs, u.text()) : u);
+            moved.add(u.startMs() >= insertAt
+                    ? new Utterance(u.startMs() + lengthMs, u.endMs() + lengthMs, u.text()) : u);
         }
         return new TestAudio(out, moved);
     }
