@@ -125,6 +125,26 @@ class EspeakSyncTest {
     }
 
     @Test
+    void recoversEnglishUnderALoudMusicBed() throws Exception {
+        // Music three times as loud as the usual bed: speech-to-music ratio around 0 dB.
+        TestAudio loud = EspeakSpeech.speak("en-us", EspeakSpeech.ENGLISH, 14, false, false);
+        float[] audio = new float[loud.pcm.length];
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = loud.pcm[i] / 32768f;
+        }
+        TestAudio.addMusic(audio, 0, audio.length, 0.15f, false, new java.util.Random(14));
+        TestAudio mixed = new TestAudio(TestAudio.toPcm(audio), loud.truth);
+        SpeechActivity.Result activity = mixed.activity();
+        double[] d = mixed.detection(activity);
+        System.out.printf("espeak en under loud music: %.3f of speech frames found, %.3f of pause frames called"
+                + " speech%n", d[0], d[1]);
+        Track captions = mixed.captions(1, 2750);
+        SyncResult r = sync(activity, captions);
+        assertTrue(r.applied(), r::summary);
+        assertOffsetAccuracy(Accuracy.of("espeak en +2.75 s (loud music)", r.apply(captions), mixed.truth));
+    }
+
+    @Test
     void recoversLateSpanishCaptions() {
         Track captions = spanish.captions(1, 2750).withLanguage("es");
         SyncResult r = sync(spanishActivity, captions);

@@ -139,6 +139,20 @@ class SynchronizerTest {
     }
 
     @Test
+    void splitsAtAnInsertedAdvertWithItsOwnUncaptionedVoice() {
+        TestAudio advert = TestAudio.synthetic(31, 3, true, false);
+        short[] voiceOver = java.util.Arrays.copyOfRange(advert.pcm, (int) advert.truth.get(0).startMs() * 16,
+                (int) advert.truth.get(0).startMs() * 16 + TestAudio.RATE * 8);
+        TestAudio withAdvert = busy.withInsert(busy.durationMs() * 4 / 10, 8000, voiceOver);
+        Track captions = busy.captions(1, -1500);
+        SyncResult r = sync(withAdvert.activity(), captions);
+        assertTrue(r.applied(), r::summary);
+        assertEquals(2, r.segments().size(), r::summary);
+        Accuracy a = Accuracy.of("8 s spoken advert at 40% (music+noise)", r.apply(captions), withAdvert.truth);
+        assertTrue(a.share100() >= 0.9, a::toString);
+    }
+
+    @Test
     void noSplitFitsOneOffsetAcrossAnInsert() {
         TestAudio withCard = clean.withInsert(clean.durationMs() * 4 / 10, 8000, new short[0]);
         SyncResult r = Synchronizer.syncToSpeech(withCard.activity(), clean.captions(),
@@ -244,6 +258,34 @@ class SynchronizerTest {
         System.out.printf("accuracy %-32s %3d cues: %5.1f%% of starts within 100 ms%n", "contiguous ASR cues +2.75 s",
                 truth.size(), 100.0 * starts / truth.size());
         assertTrue(starts >= 0.95 * truth.size());
+    }
+
+    @Test
+    void fitsLooselyTimedCuesWithoutBias() {
+        // ASR timing is loose: cues start up to 300 ms early and end up to 500 ms late, long sentences are cut
+        // into two cues that touch. The offset must come from the whole pattern, not from any one boundary.
+        Random rnd = new Random(17);
+        List<TestAudio.Utterance> expected = new ArrayList<>();
+        List<Cue> cues = new ArrayList<>();
+        for (TestAudio.Utterance u : busy.truth) {
+            long start = Math.max(0, u.startMs() - rnd.nextInt(300));
+            long end = u.endMs() + rnd.nextInt(500);
+            if (end - start > 2500) {
+                long mid = (start + end) / 2;
+                expected.add(new TestAudio.Utterance(start, mid, u.text() + " (1)"));
+                expected.add(new TestAudio.Utterance(mid, end, u.text() + " (2)"));
+            } else {
+                expected.add(new TestAudio.Utterance(start, end, u.text()));
+            }
+        }
+        for (TestAudio.Utterance e : expected) {
+            cues.add(Cue.of(e.startMs() + 2750, e.endMs() + 2750, e.text()));
+        }
+        Track captions = Track.of(Format.SRT, cues);
+        SyncResult r = sync(busyActivity, captions);
+        assertTrue(r.applied(), r::summary);
+        assertEquals(1, r.segments().size(), r::summary);
+        assertOffsetAccuracy(Accuracy.of("loose ASR timing +2.75 s (music+noise)", r.apply(captions), expected));
     }
 
     @Test
