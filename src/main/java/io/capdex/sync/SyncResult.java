@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param confidence how sure the fit is, 0–1 (see {@link Synchronizer})
  * @param scale the caption-to-video time ratio, 1 unless a frame-rate mismatch was found
  * @param segments the piecewise offsets in caption time, first {@code fromMs} 0; one segment without splits
- * @param dropped cues removed because their material was cut from the video or they would start before 0
+ * @param dropped cues {@link #apply} removes because their material was cut from the video or they would end at or
+ *     before 0; 0 when not applied
  * @param reason why the result was or was not applied, for people
  * @param droppedSpans caption-time ranges [fromMs, toMs) cut from the video; a cue starting inside one is dropped
  * @param fitBefore how well the captions matched the speech before (intersection over union of activity, 0–1)

@@ -180,14 +180,15 @@ public final class Synchronizer {
                             + " ±%d ms)", segments.get(0).offsetMs(), IN_SYNC_TOLERANCE_MS),
                     List.of(), before, before);
         }
+        // Not applied, nothing is dropped: `dropped` always counts what apply() removes.
         if (confidence < options.minConfidence()) {
-            return new SyncResult(false, confidence, scale, segments, dropped,
+            return new SyncResult(false, confidence, scale, segments, 0,
                     String.format(Locale.ROOT, "confidence %.2f is below the minimum %.2f (overlap %.2f → %.2f)",
                             confidence, options.minConfidence(), before, after),
                     droppedSpans, before, after);
         }
         if (after <= before + 0.01) {
-            return new SyncResult(false, confidence, scale, segments, dropped,
+            return new SyncResult(false, confidence, scale, segments, 0,
                     String.format(Locale.ROOT, "the fit would not improve the overlap with the speech (%.2f → %.2f)",
                             before, after),
                     droppedSpans, before, after);
