@@ -51,6 +51,11 @@ public record SyncResult(boolean applied, double confidence, double scale, List<
         }
     }
 
+    /** A result that changes nothing because no fit was tried (e.g. the media has no audio), with the reason. */
+    public static SyncResult notApplied(String reason) {
+        return unchanged(reason, 0, 0);
+    }
+
     /** A result that changes nothing, with the reason. */
     static SyncResult unchanged(String reason, double confidence, double fit) {
         return new SyncResult(false, confidence, 1, List.of(new Segment(0, 0)), 0, reason, List.of(), fit, fit);
