@@ -1,0 +1,125 @@
+package io.capdex.caption;
+
+import java.util.Locale;
+
+/**
+ * How QC and repair measure and name cue text: user-perceived characters, words, and the
+ * {@code cue 12 (00:01:02,000)} label messages start with.
+ */
+final class CueText {
+    private static final int ZWJ = 0x200D;
+
+    private CueText() {
+    }
+
+    /**
+     * The number of user-perceived characters (extended grapheme clusters, UAX #29) in a string without line
+     * breaks. Combining marks, variation selectors, emoji skin-tone modifiers and the joiner with what it joins
+     * count with their base; a pair of regional indicators (a flag) counts once; CR LF counts once. Implemented
+     * by hand because {@code BreakIterator} only follows extended clusters from Java 20 on.
+     */
+    static int characters(String s) {
+        int count = 0;
+        boolean joinNext = false;
+        int pendingRegional = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (joinNext) {
+                joinNext = false;
+                continue;
+            }
+            if (cp == ZWJ) {
+                joinNext = count > 0;
+                continue;
+            }
+            if (isExtender(cp) && count > 0) {
+                continue;
+            }
+            if (cp >= 0x1F1E6 && cp <= 0x1F1FF) {
+                if (pendingRegional == 1) {
+                    pendingRegional = 0;
+                    continue;
+                }
+                pendingRegional = 1;
+                count++;
+                continue;
+            }
+            pendingRegional = 0;
+            count++;
+        }
+        return count;
+    }
+
+    private static boolean isExtender(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)
+                || (cp >= 0x1F3FB && cp <= 0x1F3FF)
+                || (cp >= 0xE0020 && cp <= 0xE007F); // tag characters of subdivision flags
+    }
+
+    /** Characters a viewer reads in the cue: every line's characters, spaces and punctuation included. */
+    static int readCharacters(Cue cue) {
+        int n = 0;
+        for (Line line : cue.lines()) {
+            n += characters(line.text());
+        }
+        return n;
+    }
+
+    /** Words: runs of non-space characters holding at least one letter or digit. */
+    static int words(String text) {
+        int words = 0;
+        boolean inWord = false;
+        boolean wordHasLetter = false;
+        for (int i = 0; i <= text.length(); ) {
+            int cp = i < text.length() ? text.codePointAt(i) : ' ';
+            boolean space = Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+            if (space) {
+                if (inWord && wordHasLetter) {
+                    words++;
+                }
+                inWord = false;
+                wordHasLetter = false;
+            } else {
+                inWord = true;
+                wordHasLetter |= Character.isLetterOrDigit(cp);
+            }
+            if (i == text.length()) {
+                break;
+            }
+            i += Character.charCount(cp);
+        }
+        return words;
+    }
+
+    /** A time as SRT writes it, {@code 00:01:02,000}; hours grow past two digits when needed. */
+    static String time(long ms) {
+        long h = ms / 3_600_000;
+        long m = ms / 60_000 % 60;
+        long s = ms / 1000 % 60;
+        long f = ms % 1000;
+        return String.format(Locale.ROOT, "%02d:%02d:%02d,%03d", h, m, s, f);
+    }
+
+    /** {@code cue 12 (00:01:02,000)}: the 1-based cue number in the input and the cue's start. */
+    static String label(int cueIndex, long startMs) {
+        return "cue " + (cueIndex + 1) + " (" + time(startMs) + ")";
+    }
+
+    /** A rate with one decimal, or two when one would print the limit it exceeds. */
+    static String rate(double value, double limit) {
+        String one = String.format(Locale.ROOT, "%.1f", value);
+        if (value > limit && Double.parseDouble(one) <= limit) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return one;
+    }
+
+    /** A limit without a useless {@code .0}. */
+    static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}
