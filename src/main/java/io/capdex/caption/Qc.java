@@ -91,15 +91,18 @@ public final class Qc {
                         + " characters/s is above " + CueText.number(maxCps) + " (" + p.name() + ")");
             }
         }
+        boolean tooManyWords = false;
         if (p.maxWordsPerMinute() > 0) {
             double wpm = words * 60_000.0 / durationMs;
             if (wpm > p.maxWordsPerMinute()) {
+                tooManyWords = true;
                 r.add(ProblemCode.READING_SPEED, "reading speed of " + CueText.rate(wpm, p.maxWordsPerMinute())
                         + " words/min is above " + CueText.number(p.maxWordsPerMinute()) + " (" + p.name() + ")");
             }
         }
         long minMs = p.minDurationMs(words);
-        if (durationMs < minMs) {
+        // too many words for the time is one fault: reading speed says it; the per-word minimum would repeat it
+        if (durationMs < minMs && !(tooManyWords && durationMs >= p.minDurationMs())) {
             String forWords = minMs > p.minDurationMs() ? " for " + words + " words" : "";
             r.add(ProblemCode.TOO_SHORT, "on screen for " + durationMs + " ms, below the minimum of " + minMs + " ms"
                     + forWords + " (" + p.name() + ")");

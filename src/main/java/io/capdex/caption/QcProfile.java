@@ -20,9 +20,9 @@ import java.util.Objects;
  *       breaks not (Netflix Backlot: "Spaces and punctuation are counted").</li>
  *   <li>{@code bbc} (BBC Subtitle Guidelines): 37 characters a line, the Teletext figure that matches about
  *       68 % of a 16:9 picture, 2 lines, at most 180 words a minute (the guidelines aim at 160 to 180 wpm), at
- *       least 0.3 s per word (their target minimum timing) and never under 0.3 s. The guidelines name no
- *       maximum duration and no exact gap: capdex uses 7 s and 1 frame, so that a change of subtitle is always
- *       visible.</li>
+ *       least 0.3 s per word (their target minimum timing; a cue that breaks the word rate is reported for
+ *       reading speed only, not twice). The guidelines name no absolute minimum, no maximum duration and no
+ *       exact gap: capdex uses 1 s, 7 s and 1 frame, so that a change of subtitle is always visible.</li>
  *   <li>{@code dcmp} (DCMP Captioning Key): 32 characters a line, 2 lines, at most 160 words a minute (the
  *       Key's rate for adult and upper-level media), at least 2 s on screen. The Key names no maximum or gap:
  *       capdex uses 6 s and 1 frame.</li>
@@ -41,7 +41,7 @@ public record QcProfile(String name, int maxCharsPerLine, int maxLines, double m
                         Map<String, Severity> severities) {
 
     public static final QcProfile NETFLIX = new QcProfile("netflix", 42, 2, 20, 17, 0, 833, 0, 7000, 2, Map.of());
-    public static final QcProfile BBC = new QcProfile("bbc", 37, 2, 0, 0, 180, 300, 300, 7000, 1, Map.of());
+    public static final QcProfile BBC = new QcProfile("bbc", 37, 2, 0, 0, 180, 1000, 300, 7000, 1, Map.of());
     public static final QcProfile DCMP = new QcProfile("dcmp", 32, 2, 0, 0, 160, 2000, 0, 6000, 1, Map.of());
 
     private static final Map<String, QcProfile> BUILT_IN = builtIns(NETFLIX, BBC, DCMP);
