@@ -1,0 +1,123 @@
+package io.capdex.caption;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class RepairTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/repair");
+    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+    /** Each {@code <case>.srt} repaired with the default options gives {@code <case>.expected.srt}. */
+    @TestFactory
+    Stream<DynamicTest> repairsGoldenCases() throws IOException {
+        List<Path> inputs;
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            inputs = files.filter(p -> p.toString().endsWith(".srt") && !p.toString().endsWith(".expected.srt"))
+                    .sorted().toList();
+        }
+        assertFalse(inputs.isEmpty(), "no golden cases in " + GOLDEN.toAbsolutePath());
+        return inputs.stream().map(input -> DynamicTest.dynamicTest(input.getFileName().toString(), () -> {
+            Track in = SimpleCues.parse(Files.readString(input, StandardCharsets.UTF_8));
+            RepairResult result = Repair.repair(in, RepairOptions.defaults());
+            StringBuilder actual = new StringBuilder(SimpleCues.format(result.track()));
+            actual.append("# changes\n");
+            for (ParseProblem p : result.changes()) {
+                assertEquals("repaired", p.code());
+                actual.append("# ").append(p.message()).append('\n');
+            }
+            String name = input.getFileName().toString();
+            Path expected = GOLDEN.resolve(name.substring(0, name.length() - 4) + ".expected.srt");
+            if (UPDATE) {
+                Files.writeString(expected, actual, StandardCharsets.UTF_8);
+            }
+            assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual.toString());
+            RepairResult again = Repair.repair(result.track(), RepairOptions.defaults());
+            assertEquals(List.of(), again.changes(), "repairing twice changes nothing");
+            assertEquals(result.track(), again.track());
+        }));
+    }
+
+    @Test
+    void reportsChangesAtTheFileLineOfTheInputCue() {
+        Track t = Track.of(Format.SRT, List.of(Cue.of(0, 2000, "One."), Cue.of(1500, 4000, "Two.")));
+        RepairResult r = Repair.repair(t, RepairOptions.defaults(), new CueLines(List.of(1, 5)));
+        assertEquals(List.of(new ParseProblem(1, Severity.WARNING, "repaired",
+                "cue 1 (00:00:00,000): overlapping cue trimmed by 580 ms")), r.changes());
+        assertEquals(new TimeSpan(0, 1420), r.track().cues().get(0).span());
+    }
+
+    @Test
+    void leavesACleanTrackAsItIs() {
+        Track t = Track.of(Format.SRT, List.of(Cue.of(0, 2000, "One."), Cue.of(2080, 4000, "Two.")));
+        RepairResult r = Repair.repair(t, RepairOptions.defaults());
+        assertFalse(r.changed());
+        assertEquals(t, r.track());
+    }
+
+    @Test
+    void keepsWordTimingsInsideTheirCue() {
+        Cue a = Cue.of(0, 2000, "One two.").withWords(List.of(new Word(0, 900, "One"), new Word(1000, 1900, "two.")));
+        Cue b = Cue.of(1500, 4000, "Three.");
+        RepairResult r = Repair.repair(Track.of(Format.VTT, List.of(a, b)), RepairOptions.defaults());
+        Cue trimmed = r.track().cues().get(0);
+        assertEquals(1420, trimmed.endMs());
+        assertEquals(List.of(new Word(0, 900, "One"), new Word(1000, 1420, "two.")), trimmed.words());
+    }
+
+    @Test
+    void keepsSpeakerIdAndSettingsOfRepairedCues() {
+        Cue a = new Cue(new TimeSpan(0, 3000), "c1", Cue.linesOf("Said  with   extra spaces."), "Dr Lee", List.of(),
+                Map.of("line", "0"));
+        Cue out = Repair.repair(Track.of(Format.VTT, List.of(a)), RepairOptions.defaults()).track().cues().get(0);
+        assertEquals("Said with extra spaces.", out.text());
+        assertEquals("c1", out.id());
+        assertEquals("Dr Lee", out.speaker());
+        assertEquals(Map.of("line", "0"), out.settings());
+    }
+
+    @Test
+    void stepsCanBeTurnedOff() {
+        Track t = Track.of(Format.SRT, List.of(Cue.of(0, 2000, "Same."), Cue.of(1000, 3000, "Same."),
+                Cue.of(4000, 9000, "A line that is much longer than the forty-two characters allowed.")));
+        RepairOptions none = RepairOptions.defaults().withMergeDuplicates(false).withFixTiming(false)
+                .withReflow(false).withCollapseRolling(false);
+        assertEquals(t, Repair.repair(t, none).track());
+        RepairResult all = Repair.repair(t, RepairOptions.defaults());
+        assertEquals(2, all.track().cues().size());
+        assertEquals(2, all.track().cues().get(1).lines().size());
+    }
+
+    @Test
+    void breaksLinesAtTheLimitOfTheProfile() {
+        String text = "The quick brown fox jumps over the lazy dog again";
+        RepairOptions dcmp = RepairOptions.forProfile(QcProfile.DCMP, 25);
+        Cue out = Repair.repair(Track.of(Format.SRT, List.of(Cue.of(0, 5000, text))), dcmp).track().cues().get(0);
+        assertEquals("The quick brown fox jumps\nover the lazy dog again", out.text());
+        assertTrue(out.lines().stream().allMatch(l -> l.text().length() <= 32));
+    }
+
+    @Test
+    void splitsStyledRunsAtTheBreak() {
+        Line line = new Line(List.of(Run.plain("Plain words then "),
+                new Run("italic words that run across the break", Style.PLAIN.withItalic(true))));
+        Cue cue = new Cue(new TimeSpan(0, 5000), null, List.of(line), null, List.of(), Map.of());
+        Cue out = Repair.repair(Track.of(Format.SRT, List.of(cue)), RepairOptions.defaults()).track().cues().get(0);
+        assertEquals(2, out.lines().size());
+        Style italic = Style.PLAIN.withItalic(true);
+        assertEquals(new Line(List.of(Run.plain("Plain words then "), new Run("italic words", italic))),
+                out.lines().get(0));
+        assertEquals(new Line(List.of(new Run("that run across the break", italic))), out.lines().get(1));
+    }
+}
