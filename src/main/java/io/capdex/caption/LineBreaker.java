@@ -60,7 +60,8 @@ final class LineBreaker {
             widths[t] = CueText.characters(s.substring(tokens.get(t)[0], tokens.get(t)[1]));
             total += widths[t];
         }
-        int first = Math.max(1, (total + maxChars - 1) / maxChars);
+        // a word longer than the limit can make the estimate exceed the word count
+        int first = Math.min(count, Math.max(1, (total + maxChars - 1) / maxChars));
         for (int n = first; n <= count; n++) {
             int[] breaks = best(s, tokens, widths, total, n, maxChars);
             if (breaks != null) {
