@@ -53,6 +53,8 @@ sealed interface YamlNode {
                 throw new ConfigException(file, root.line(), "the configuration must be a mapping of keys to values");
             }
             return m;
+        } catch (ConfigException e) {
+            throw e;
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
             throw new ConfigException(file, line, "not valid YAML: " + firstLine(e.getOriginalMessage()), e);
@@ -99,7 +101,9 @@ sealed interface YamlNode {
                 return null;
             }
             default -> {
-                return new Scalar(p.getText(), line);
+                String text = p.getText();
+                // `key:` with nothing after it reads as an empty string: treat it as unset, like null
+                return text.isEmpty() ? null : new Scalar(text, line);
             }
         }
     }
