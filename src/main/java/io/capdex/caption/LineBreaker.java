@@ -38,37 +38,159 @@ final class LineBreaker {
         return !s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '\u2013' || s.charAt(0) == '\u2014');
     }
 
-    private static List<Line> breakInto(StyledText text, int maxChars) {
-        String s = text.text();
-        List<int[]> tokens = new ArrayList<>(); // [start, end) in chars
-        int from = 0;
-        for (int i = 0; i <= s.length(); i++) {
-            if (i == s.length() || s.charAt(i) == ' ') {
-                if (i > from) {
-                    tokens.add(new int[] {from, i});
+    /** The words of a text: their char spans, their widths in characters, and the width of them all. */
+    private record Tokens(StyledText text, List<int[]> spans, int[] widths, int total) {
+        static Tokens of(StyledText text) {
+            String s = text.text();
+            List<int[]> spans = new ArrayList<>(); // [start, end) in chars
+            int from = 0;
+            for (int i = 0; i <= s.length(); i++) {
+                if (i == s.length() || s.charAt(i) == ' ') {
+                    if (i > from) {
+                        spans.add(new int[] {from, i});
+                    }
+                    from = i + 1;
                 }
-                from = i + 1;
+            }
+            int[] widths = new int[spans.size()];
+            int total = spans.size() - 1;
+            for (int t = 0; t < widths.length; t++) {
+                widths[t] = CueText.characters(s.substring(spans.get(t)[0], spans.get(t)[1]));
+                total += widths[t];
+            }
+            return new Tokens(text, spans, widths, Math.max(0, total));
+        }
+
+        int count() {
+            return widths.length;
+        }
+
+        /** Width of tokens [from, to) on one line. */
+        int width(int from, int to) {
+            int w = to - from - 1;
+            for (int t = from; t < to; t++) {
+                w += widths[t];
+            }
+            return w;
+        }
+
+        /** The fewest lines tokens [from, to) fit in; filling greedily is optimal for a fixed order. */
+        int linesNeeded(int from, int to, int maxChars) {
+            int lines = 0;
+            int current = -1;
+            for (int t = from; t < to; t++) {
+                if (current >= 0 && current + 1 + widths[t] <= maxChars) {
+                    current += 1 + widths[t];
+                } else {
+                    lines++;
+                    current = widths[t];
+                }
+            }
+            return lines;
+        }
+
+        StyledText sub(int from, int to) {
+            return text.sub(spans.get(from)[0], spans.get(to - 1)[1]);
+        }
+
+        char lastChar(int to) {
+            return text.text().charAt(spans.get(to - 1)[1] - 1);
+        }
+    }
+
+    /**
+     * The lines of a cue whose text needs more than maxLines lines, split into the fewest consecutive parts that
+     * each fit maxLines lines, balanced in length and preferring to end a part at the end of a sentence; each part
+     * re-flowed. One part when the text fits, and always for dialogue (several speakers' turns), which a split
+     * would tear apart.
+     */
+    static List<List<Line>> splitIntoParts(List<Line> lines, int maxChars, int maxLines) {
+        for (int i = 1; i < lines.size(); i++) {
+            if (startsWithDash(lines.get(i).text())) {
+                return List.of(reflow(lines, maxChars));
             }
         }
-        int count = tokens.size();
+        Tokens tokens = Tokens.of(StyledText.join(lines.stream().map(StyledText::of).toList()));
+        int count = tokens.count();
+        if (count == 0 || tokens.linesNeeded(0, count, maxChars) <= maxLines) {
+            return List.of(reflow(lines, maxChars));
+        }
+        for (int parts = 2; parts <= count; parts++) {
+            int[] ends = bestParts(tokens, parts, maxChars, maxLines);
+            if (ends != null) {
+                List<List<Line>> out = new ArrayList<>(parts);
+                int start = 0;
+                for (int end : ends) {
+                    out.add(breakInto(tokens.sub(start, end), maxChars));
+                    start = end;
+                }
+                return out;
+            }
+        }
+        return List.of(reflow(lines, maxChars)); // unreachable: one word per part always fits
+    }
+
+    private static int[] bestParts(Tokens tokens, int parts, int maxChars, int maxLines) {
+        int count = tokens.count();
+        double target = (double) tokens.total() / parts;
+        double[][] cost = new double[parts + 1][count + 1];
+        int[][] from = new int[parts + 1][count + 1];
+        for (double[] row : cost) {
+            java.util.Arrays.fill(row, INFEASIBLE);
+        }
+        cost[0][0] = 0;
+        for (int k = 1; k <= parts; k++) {
+            for (int j = k; j <= count; j++) {
+                for (int i = j - 1; i >= k - 1; i--) {
+                    if (tokens.linesNeeded(i, j, maxChars) > maxLines) {
+                        break; // more words only need more lines
+                    }
+                    if (cost[k - 1][i] == INFEASIBLE) {
+                        continue;
+                    }
+                    double w = tokens.width(i, j);
+                    double c = (w - target) * (w - target);
+                    if (k < parts) {
+                        char last = tokens.lastChar(j);
+                        c -= ".!?\u2026".indexOf(last) >= 0 ? 8 * target : ",;:".indexOf(last) >= 0 ? 3 * target : 0;
+                    }
+                    if (cost[k - 1][i] + c < cost[k][j]) {
+                        cost[k][j] = cost[k - 1][i] + c;
+                        from[k][j] = i;
+                    }
+                }
+            }
+        }
+        if (cost[parts][count] == INFEASIBLE) {
+            return null;
+        }
+        int[] ends = new int[parts];
+        int j = count;
+        for (int k = parts; k >= 1; k--) {
+            ends[k - 1] = j;
+            j = from[k][j];
+        }
+        return ends;
+    }
+
+    private static List<Line> breakInto(StyledText text, int maxChars) {
+        Tokens tokens = Tokens.of(text);
+        String s = text.text();
+        int count = tokens.count();
         if (count == 0) {
             return List.of();
         }
-        int[] widths = new int[count];
-        int total = count - 1;
-        for (int t = 0; t < count; t++) {
-            widths[t] = CueText.characters(s.substring(tokens.get(t)[0], tokens.get(t)[1]));
-            total += widths[t];
-        }
+        int[] widths = tokens.widths();
+        int total = tokens.total();
         // a word longer than the limit can make the estimate exceed the word count
         int first = Math.min(count, Math.max(1, (total + maxChars - 1) / maxChars));
         for (int n = first; n <= count; n++) {
-            int[] breaks = best(s, tokens, widths, total, n, maxChars);
+            int[] breaks = best(s, tokens.spans(), widths, total, n, maxChars);
             if (breaks != null) {
                 List<Line> out = new ArrayList<>(n);
                 int start = 0;
                 for (int end : breaks) {
-                    out.add(text.sub(tokens.get(start)[0], tokens.get(end - 1)[1]).toLine());
+                    out.add(tokens.sub(start, end).toLine());
                     start = end;
                 }
                 return out;

@@ -419,7 +419,26 @@ public final class Repair {
                 out.add(item);
                 continue;
             }
-            List<Line> lines = LineBreaker.reflow(cue.lines(), o.maxCharsPerLine());
+            List<List<Line>> parts = o.maxLines() > 0
+                    ? LineBreaker.splitIntoParts(cue.lines(), o.maxCharsPerLine(), o.maxLines())
+                    : List.of(LineBreaker.reflow(cue.lines(), o.maxCharsPerLine()));
+            if (parts.size() > 1) {
+                List<Cue> split = splitInTime(cue, parts, o);
+                if (split != null) {
+                    StringBuilder starts = new StringBuilder();
+                    for (Cue c : split) {
+                        starts.append(starts.length() == 0 ? "" : ", ").append(CueText.time(c.startMs()));
+                    }
+                    changes.add(item, "text too long for " + o.maxLines() + " lines of " + o.maxCharsPerLine()
+                            + " characters; split into " + split.size() + " cues starting at " + starts);
+                    for (Cue c : split) {
+                        out.add(item.with(c));
+                    }
+                    continue;
+                }
+            }
+            // one part, or too little time to show the parts one after another: re-flow in place
+            List<Line> lines = parts.size() == 1 ? parts.get(0) : LineBreaker.reflow(cue.lines(), o.maxCharsPerLine());
             if (lines.equals(cue.lines())) {
                 out.add(item);
                 continue;
@@ -431,6 +450,68 @@ public final class Repair {
             changes.add(item, "re-flowed " + describe(cue.lines()) + " into " + lines.size()
                     + (lines.size() == 1 ? " line" : " lines") + " (" + widths + " characters)");
             out.add(item.with(cue.withLines(lines)));
+        }
+        return out;
+    }
+
+    /**
+     * The cue as consecutive cues, one per part, with the minimum gap between them; null when a part would get less
+     * than the minimum duration. When the cue has one word timing per word, each part starts when its first word
+     * is spoken; otherwise the parts share the time in proportion to their characters. Only the first part keeps
+     * the cue's id (ids are unique); speaker and settings go to every part.
+     */
+    private static @org.jspecify.annotations.Nullable List<Cue> splitInTime(Cue cue, List<List<Line>> parts,
+                                                                             RepairOptions o) {
+        int n = parts.size();
+        int[] chars = new int[n];
+        int[] wordCounts = new int[n];
+        long total = 0;
+        for (int p = 0; p < n; p++) {
+            for (Line l : parts.get(p)) {
+                chars[p] += CueText.characters(l.text()) + 1;
+                wordCounts[p] += l.text().split(" ").length;
+            }
+            total += chars[p];
+        }
+        int allWords = java.util.Arrays.stream(wordCounts).sum();
+        boolean timedWords = cue.words().size() == allWords;
+        long[] starts = new long[n];
+        long[] ends = new long[n];
+        long available = cue.span().durationMs() - (n - 1) * o.minGapMs();
+        long before = 0;
+        int firstWord = 0;
+        for (int p = 0; p < n; p++) {
+            starts[p] = p == 0 ? cue.startMs() : timedWords ? cue.words().get(firstWord).startMs()
+                    : cue.startMs() + Math.round((double) available * before / total) + p * o.minGapMs();
+            before += chars[p];
+            firstWord += wordCounts[p];
+        }
+        for (int p = 0; p < n; p++) {
+            ends[p] = p == n - 1 ? cue.endMs() : starts[p + 1] - o.minGapMs();
+            if (ends[p] - starts[p] < Math.max(1, o.minDurationMs())) {
+                return null;
+            }
+        }
+        List<Cue> out = new ArrayList<>(n);
+        int word = 0;
+        for (int p = 0; p < n; p++) {
+            List<Word> words;
+            if (timedWords) {
+                words = cue.words().subList(word, word + wordCounts[p]);
+                word += wordCounts[p];
+            } else {
+                words = new ArrayList<>();
+                for (Word w : cue.words()) {
+                    boolean afterStart = w.startMs() >= starts[p] || p == 0;
+                    boolean beforeNext = p == n - 1 || w.startMs() < starts[p + 1];
+                    if (afterStart && beforeNext) {
+                        words.add(w);
+                    }
+                }
+            }
+            Cue part = new Cue(cue.span(), p == 0 ? cue.id() : null, parts.get(p), cue.speaker(), words,
+                    cue.settings());
+            out.add(withSpan(part, starts[p], ends[p]));
         }
         return out;
     }

@@ -120,4 +120,36 @@ class RepairTest {
                 out.lines().get(0));
         assertEquals(new Line(List.of(new Run("that run across the break", italic))), out.lines().get(1));
     }
+
+    @Test
+    void splitsTextTooLongForTwoLinesIntoCuesWithTheirWords() {
+        String text = "We went to the clinic on Monday morning. The doctor was kind and explained it all twice.";
+        List<Word> words = new java.util.ArrayList<>();
+        String[] tokens = text.split(" ");
+        for (int i = 0; i < tokens.length; i++) {
+            words.add(new Word(10_000 + i * 350L, 10_000 + i * 350L + 300, tokens[i]));
+        }
+        Cue cue = new Cue(new TimeSpan(10_000, 16_000), "c7", Cue.linesOf(text), "Ana", words, Map.of("line", "90%"));
+        RepairResult r = Repair.repair(Track.of(Format.VTT, List.of(cue)), RepairOptions.defaults());
+        List<Cue> out = r.track().cues();
+        assertEquals(2, out.size());
+        assertEquals("We went to the clinic on Monday morning.", out.get(0).text());
+        assertEquals("The doctor was kind and\nexplained it all twice.", out.get(1).text());
+        assertEquals("c7", out.get(0).id());
+        assertEquals(null, out.get(1).id());
+        assertEquals("Ana", out.get(1).speaker());
+        assertEquals(Map.of("line", "90%"), out.get(1).settings());
+        // the second part starts when its first word, "The" (the 9th), is spoken
+        assertEquals(10_000 + 8 * 350, out.get(1).startMs());
+        assertEquals(out.get(1).startMs() - 80, out.get(0).endMs());
+        assertEquals(16_000, out.get(1).endMs());
+        List<Word> all = new java.util.ArrayList<>(out.get(0).words());
+        all.addAll(out.get(1).words());
+        assertEquals(List.of(tokens), all.stream().map(Word::text).toList());
+        for (Cue c : out) {
+            for (Word w : c.words()) {
+                assertTrue(w.startMs() >= c.startMs() && w.endMs() <= c.endMs(), w + " in " + c.span());
+            }
+        }
+    }
 }
