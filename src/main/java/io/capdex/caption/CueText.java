@@ -97,11 +97,23 @@ final class CueText {
 
     /** A time as SRT writes it, {@code 00:01:02,000}; hours grow past two digits when needed. */
     static String time(long ms) {
+        StringBuilder sb = new StringBuilder(12);
         long h = ms / 3_600_000;
-        long m = ms / 60_000 % 60;
-        long s = ms / 1000 % 60;
-        long f = ms % 1000;
-        return String.format(Locale.ROOT, "%02d:%02d:%02d,%03d", h, m, s, f);
+        if (h < 10) {
+            sb.append('0');
+        }
+        sb.append(h).append(':');
+        pad(sb, ms / 60_000 % 60, 2).append(':');
+        pad(sb, ms / 1000 % 60, 2).append(',');
+        return pad(sb, ms % 1000, 3).toString();
+    }
+
+    private static StringBuilder pad(StringBuilder sb, long value, int digits) {
+        String v = Long.toString(value);
+        for (int i = v.length(); i < digits; i++) {
+            sb.append('0');
+        }
+        return sb.append(v);
     }
 
     /** {@code cue 12 (00:01:02,000)}: the 1-based cue number in the input and the cue's start. */

@@ -45,12 +45,11 @@ public final class Qc {
             if (isWarningCue(cue)) {
                 continue;
             }
-            Reporter r = new Reporter(out, profile, cueLines.lineOf(i), CueText.label(i, cue.startMs()));
+            Reporter r = new Reporter(out, profile, cueLines.lineOf(i), i, cue.startMs());
             checkCue(cue, profile, maxCps, r);
             if (previous >= 0) {
                 Cue prev = cues.get(previous);
-                Reporter pr = new Reporter(out, profile, cueLines.lineOf(previous),
-                        CueText.label(previous, prev.startMs()));
+                Reporter pr = new Reporter(out, profile, cueLines.lineOf(previous), previous, prev.startMs());
                 checkPair(prev, cue, i, profile, minGapMs, fps, pr, r);
             }
             previous = i;
@@ -82,8 +81,8 @@ public final class Qc {
             r.add(ProblemCode.ZERO_DURATION, "starts and ends at the same time");
             return;
         }
-        String text = cue.text();
-        int words = CueText.words(text);
+        boolean countWords = p.maxWordsPerMinute() > 0 || p.minMsPerWord() > 0;
+        int words = countWords ? CueText.words(cue.text()) : 0;
         if (maxCps > 0) {
             double cps = CueText.readCharacters(cue) * 1000.0 / durationMs;
             if (cps > maxCps) {
@@ -115,7 +114,6 @@ public final class Qc {
 
     private static void checkPair(Cue prev, Cue cue, int index, QcProfile p, long minGapMs, double fps,
                                   Reporter prevReporter, Reporter reporter) {
-        String next = CueText.label(index, cue.startMs());
         if (cue.startMs() < prev.startMs()) {
             reporter.add(ProblemCode.OUT_OF_ORDER, "starts before the previous cue, which starts at "
                     + CueText.time(prev.startMs()));
@@ -123,7 +121,7 @@ public final class Qc {
         }
         long gapMs = cue.startMs() - prev.endMs();
         if (gapMs < 0) {
-            prevReporter.add(ProblemCode.OVERLAP, "overlaps the next cue, " + next + ", by " + (-gapMs) + " ms");
+            prevReporter.add(ProblemCode.OVERLAP, "overlaps the next cue, " + CueText.label(index, cue.startMs()) + ", by " + (-gapMs) + " ms");
         } else if (gapMs < minGapMs) {
             prevReporter.add(ProblemCode.GAP_TOO_SMALL, "gap of " + gapMs + " ms to the next cue is below "
                     + minGapMs + " ms (" + CueText.number(p.minGapFrames()) + " frames at " + CueText.number(fps)
@@ -132,8 +130,9 @@ public final class Qc {
     }
 
     /** Adds problems about one cue with its line, label and the profile's severities. */
-    private record Reporter(Problems out, QcProfile profile, int line, String label) {
+    private record Reporter(Problems out, QcProfile profile, int line, int cueIndex, long startMs) {
         void add(ProblemCode code, String message) {
+            String label = CueText.label(cueIndex, startMs); // built only when there is something to say
             out.add(new ParseProblem(line, profile.severityOf(code), code.id(), label + ": " + message));
         }
     }

@@ -34,7 +34,10 @@ import java.util.Set;
  *   <li>Re-flow: a cue with a line over the limit, or with more lines than allowed, is broken again into the
  *       fewest lines that fit, balanced in length: breaks prefer to follow punctuation, avoid one-word lines,
  *       and never start a line with a dash unless it starts a speaker's turn. Lines starting with a dash
- *       (dialogue) are re-flowed separately. Styles stay with their words.</li>
+ *       (dialogue) are re-flowed separately. Styles stay with their words. Text that needs more lines than
+ *       allowed is split into consecutive cues, balanced and preferably at the end of a sentence, each starting
+ *       when its first word is spoken (from word timings) or else sharing the time by characters; if a part
+ *       would get less than the minimum duration, the cue keeps its extra lines instead.</li>
  * </ol>
  * Because a later step can make work for an earlier one (a merge can make a line too long), the steps repeat
  * until a round changes nothing, so that repairing a repaired track changes nothing. The AI-accuracy warning

@@ -4,7 +4,7 @@ package io.capdex.caption;
  * What {@link Repair} does and the limits it aims for.
  *
  * @param maxCharsPerLine lines longer than this are re-flowed (0: never)
- * @param maxLines cues with more lines are re-flowed when their text fits in fewer
+ * @param maxLines cues with more lines are re-flowed into fewer, or split into several cues (0: no limit)
  * @param minDurationMs a trimmed cue keeps at least this long (or its own duration, if shorter)
  * @param maxDurationMs the longest reading time given to a zero-length cue (0: no limit)
  * @param minGapMs the gap repair leaves between consecutive cues when it moves a time
