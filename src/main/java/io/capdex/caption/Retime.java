@@ -32,6 +32,11 @@ public final class Retime {
      * can then make moved cues overlap unmoved ones: that is what was asked, and QC reports it.
      */
     public static RetimeResult shift(Track track, long deltaMs, long fromMs) {
+        return shift(track, deltaMs, fromMs, CueLines.none());
+    }
+
+    /** {@link #shift(Track, long, long)}, reporting problems at the file line of each cue. */
+    public static RetimeResult shift(Track track, long deltaMs, long fromMs, CueLines cueLines) {
         Problems problems = new Problems();
         List<Cue> out = new ArrayList<>(track.cues().size());
         List<Cue> cues = track.cues();
@@ -41,7 +46,8 @@ public final class Retime {
                 out.add(c);
                 continue;
             }
-            Cue moved = place(c, i, c.startMs() + deltaMs, c.endMs() + deltaMs, t -> t + deltaMs, problems);
+            Cue moved = place(c, i, cueLines.lineOf(i), c.startMs() + deltaMs, c.endMs() + deltaMs, t -> t + deltaMs,
+                    problems);
             if (moved != null) {
                 out.add(moved);
             }
@@ -55,6 +61,11 @@ public final class Retime {
      * runs slower, so every caption comes later.
      */
     public static RetimeResult scale(Track track, double factor) {
+        return scale(track, factor, CueLines.none());
+    }
+
+    /** {@link #scale(Track, double)}, reporting problems at the file line of each cue. */
+    public static RetimeResult scale(Track track, double factor, CueLines cueLines) {
         if (!(factor > 0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("scale factor must be positive, not " + factor);
         }
@@ -63,7 +74,7 @@ public final class Retime {
         List<Cue> cues = track.cues();
         for (int i = 0; i < cues.size(); i++) {
             Cue c = cues.get(i);
-            Cue scaled = place(c, i, Math.round(c.startMs() * factor), Math.round(c.endMs() * factor),
+            Cue scaled = place(c, i, cueLines.lineOf(i), Math.round(c.startMs() * factor), Math.round(c.endMs() * factor),
                     t -> Math.round(t * factor), problems);
             if (scaled != null) {
                 out.add(scaled);
@@ -81,16 +92,16 @@ public final class Retime {
         return new RetimeResult(shifted.track(), all);
     }
 
-    private static Cue place(Cue c, int index, long startMs, long endMs, java.util.function.LongUnaryOperator f,
+    private static @org.jspecify.annotations.Nullable Cue place(Cue c, int index, int line, long startMs, long endMs, java.util.function.LongUnaryOperator f,
                              Problems problems) {
         String label = CueText.label(index, c.startMs());
         if (endMs < 0 || endMs == 0 && startMs < 0) {
-            problems.add(0, ProblemCode.DROPPED, label + ": would end at " + endMs + " ms, not after the start of the"
+            problems.add(line, ProblemCode.DROPPED, label + ": would end at " + endMs + " ms, not after the start of the"
                     + " video; dropped");
             return null;
         }
         if (startMs < 0) {
-            problems.add(0, ProblemCode.CLAMPED, label + ": would start at " + startMs + " ms; start clamped to "
+            problems.add(line, ProblemCode.CLAMPED, label + ": would start at " + startMs + " ms; start clamped to "
                     + CueText.time(0));
         }
         long s = Math.max(0, startMs);

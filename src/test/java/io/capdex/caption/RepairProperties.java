@@ -19,7 +19,7 @@ class RepairProperties {
         return TrackArbitraries.tracks();
     }
 
-    @Property(tries = 400)
+    @Property(tries = 250)
     void repairingTwiceChangesNothing(@ForAll("tracks") Track track) {
         RepairResult once = Repair.repair(track, RepairOptions.defaults());
         RepairResult twice = Repair.repair(once.track(), RepairOptions.defaults());
@@ -27,7 +27,7 @@ class RepairProperties {
         assertEquals(once.track(), twice.track());
     }
 
-    @Property(tries = 400)
+    @Property(tries = 250)
     void repairedTracksAreSortedWithoutOverlapsOrEmptyCues(@ForAll("tracks") Track track) {
         List<Cue> cues = Repair.repair(track, RepairOptions.defaults()).track().cues();
         for (int i = 0; i < cues.size(); i++) {
@@ -41,7 +41,7 @@ class RepairProperties {
         }
     }
 
-    @Property(tries = 400)
+    @Property(tries = 250)
     void everyLineFitsWhereASpaceAllowsIt(@ForAll("tracks") Track track) {
         for (Cue c : Repair.repair(track, RepairOptions.defaults()).track().cues()) {
             for (Line line : c.lines()) {
@@ -53,7 +53,7 @@ class RepairProperties {
         }
     }
 
-    @Property(tries = 400)
+    @Property(tries = 250)
     void keepsEveryWordInOrder(@ForAll("tracks") Track track) {
         // rolling captions and duplicates drop repeated text on purpose; every other step keeps every word
         RepairOptions keepAll = RepairOptions.defaults().withCollapseRolling(false).withMergeDuplicates(false);

@@ -142,4 +142,11 @@ class RetimeTest {
         e = assertThrows(IllegalArgumentException.class, () -> Retime.parseFpsRatio("25:fast"));
         assertEquals("cannot read 'fast' as a frame rate: write it like 25, 23.976 or 30000/1001", e.getMessage());
     }
+
+    @Test
+    void reportsAtTheFileLineOfTheCue() {
+        Track t = track(Cue.of(0, 400, "gone"), Cue.of(400, 1200, "clamped"));
+        RetimeResult r = Retime.shift(t, -500, 0, new CueLines(List.of(1, 5)));
+        assertEquals(List.of(1, 5), r.problems().stream().map(ParseProblem::line).toList());
+    }
 }
