@@ -19,6 +19,9 @@ final class CueText {
      * by hand because {@code BreakIterator} only follows extended clusters from Java 20 on.
      */
     static int characters(String s) {
+        if (isSimple(s)) {
+            return s.length();
+        }
         int count = 0;
         boolean joinNext = false;
         int pendingRegional = 0;
@@ -49,6 +52,16 @@ final class CueText {
             count++;
         }
         return count;
+    }
+
+    /** Below U+0300 every char is a character of its own (no marks, joiners or surrogates): the usual case. */
+    private static boolean isSimple(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) >= '\u0300') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isExtender(int cp) {

@@ -71,7 +71,7 @@ final class LineBreaker {
             for (int t = from; t < to; t++) {
                 w += widths[t];
             }
-            return w;
+            return w; // words per cue are few: a prefix sum would not pay for its array
         }
 
         /** The fewest lines tokens [from, to) fit in; filling greedily is optimal for a fixed order. */
@@ -246,7 +246,8 @@ final class LineBreaker {
         if (j - i == 1 && count > n) {
             c += ORPHAN_PENALTY;
         }
-        if (i > 0 && startsWithDash(s.substring(tokens.get(i)[0]))) {
+        char firstChar = s.charAt(tokens.get(i)[0]);
+        if (i > 0 && (firstChar == '-' || firstChar == '\u2013' || firstChar == '\u2014')) {
             c += DASH_PENALTY;
         }
         if (k < n) {

@@ -1,6 +1,7 @@
 package io.capdex.caption;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Quality checks of a track against a {@link QcProfile}: line length, line count, reading speed, duration, gaps,
@@ -59,26 +60,26 @@ public final class Qc {
 
     private static void checkCue(Cue cue, QcProfile p, double maxCps, Reporter r) {
         if (cue.isEmpty()) {
-            r.add(ProblemCode.EMPTY_CUE, "no text");
+            r.add(ProblemCode.EMPTY_CUE, () -> "no text");
             return;
         }
         List<Line> lines = cue.lines();
         if (p.maxLines() > 0 && lines.size() > p.maxLines()) {
-            r.add(ProblemCode.TOO_MANY_LINES, lines.size() + " lines is above " + p.maxLines() + " (" + p.name() + ")");
+            r.add(ProblemCode.TOO_MANY_LINES, () -> lines.size() + " lines is above " + p.maxLines() + " (" + p.name() + ")");
         }
         if (p.maxCharsPerLine() > 0) {
             for (int l = 0; l < lines.size(); l++) {
                 int chars = CueText.characters(lines.get(l).text());
                 if (chars > p.maxCharsPerLine()) {
                     String which = lines.size() == 1 ? "line" : "line " + (l + 1);
-                    r.add(ProblemCode.LINE_TOO_LONG, which + " of " + chars + " characters is above "
+                    r.add(ProblemCode.LINE_TOO_LONG, () -> which + " of " + chars + " characters is above "
                             + p.maxCharsPerLine() + " (" + p.name() + ")");
                 }
             }
         }
         long durationMs = cue.span().durationMs();
         if (durationMs == 0) {
-            r.add(ProblemCode.ZERO_DURATION, "starts and ends at the same time");
+            r.add(ProblemCode.ZERO_DURATION, () -> "starts and ends at the same time");
             return;
         }
         boolean countWords = p.maxWordsPerMinute() > 0 || p.minMsPerWord() > 0;
@@ -86,7 +87,7 @@ public final class Qc {
         if (maxCps > 0) {
             double cps = CueText.readCharacters(cue) * 1000.0 / durationMs;
             if (cps > maxCps) {
-                r.add(ProblemCode.READING_SPEED, "reading speed of " + CueText.rate(cps, maxCps)
+                r.add(ProblemCode.READING_SPEED, () -> "reading speed of " + CueText.rate(cps, maxCps)
                         + " characters/s is above " + CueText.number(maxCps) + " (" + p.name() + ")");
             }
         }
@@ -95,7 +96,7 @@ public final class Qc {
             double wpm = words * 60_000.0 / durationMs;
             if (wpm > p.maxWordsPerMinute()) {
                 tooManyWords = true;
-                r.add(ProblemCode.READING_SPEED, "reading speed of " + CueText.rate(wpm, p.maxWordsPerMinute())
+                r.add(ProblemCode.READING_SPEED, () -> "reading speed of " + CueText.rate(wpm, p.maxWordsPerMinute())
                         + " words/min is above " + CueText.number(p.maxWordsPerMinute()) + " (" + p.name() + ")");
             }
         }
@@ -103,11 +104,11 @@ public final class Qc {
         // too many words for the time is one fault: reading speed says it; the per-word minimum would repeat it
         if (durationMs < minMs && !(tooManyWords && durationMs >= p.minDurationMs())) {
             String forWords = minMs > p.minDurationMs() ? " for " + words + " words" : "";
-            r.add(ProblemCode.TOO_SHORT, "on screen for " + durationMs + " ms, below the minimum of " + minMs + " ms"
+            r.add(ProblemCode.TOO_SHORT, () -> "on screen for " + durationMs + " ms, below the minimum of " + minMs + " ms"
                     + forWords + " (" + p.name() + ")");
         }
         if (p.maxDurationMs() > 0 && durationMs > p.maxDurationMs()) {
-            r.add(ProblemCode.TOO_LONG, "on screen for " + durationMs + " ms, above the maximum of "
+            r.add(ProblemCode.TOO_LONG, () -> "on screen for " + durationMs + " ms, above the maximum of "
                     + p.maxDurationMs() + " ms (" + p.name() + ")");
         }
     }
@@ -115,15 +116,15 @@ public final class Qc {
     private static void checkPair(Cue prev, Cue cue, int index, QcProfile p, long minGapMs, double fps,
                                   Reporter prevReporter, Reporter reporter) {
         if (cue.startMs() < prev.startMs()) {
-            reporter.add(ProblemCode.OUT_OF_ORDER, "starts before the previous cue, which starts at "
+            reporter.add(ProblemCode.OUT_OF_ORDER, () -> "starts before the previous cue, which starts at "
                     + CueText.time(prev.startMs()));
             return;
         }
         long gapMs = cue.startMs() - prev.endMs();
         if (gapMs < 0) {
-            prevReporter.add(ProblemCode.OVERLAP, "overlaps the next cue, " + CueText.label(index, cue.startMs()) + ", by " + (-gapMs) + " ms");
+            prevReporter.add(ProblemCode.OVERLAP, () -> "overlaps the next cue, " + CueText.label(index, cue.startMs()) + ", by " + (-gapMs) + " ms");
         } else if (gapMs < minGapMs) {
-            prevReporter.add(ProblemCode.GAP_TOO_SMALL, "gap of " + gapMs + " ms to the next cue is below "
+            prevReporter.add(ProblemCode.GAP_TOO_SMALL, () -> "gap of " + gapMs + " ms to the next cue is below "
                     + minGapMs + " ms (" + CueText.number(p.minGapFrames()) + " frames at " + CueText.number(fps)
                     + " fps, " + p.name() + ")");
         }
@@ -131,9 +132,13 @@ public final class Qc {
 
     /** Adds problems about one cue with its line, label and the profile's severities. */
     private record Reporter(Problems out, QcProfile profile, int line, int cueIndex, long startMs) {
-        void add(ProblemCode code, String message) {
-            String label = CueText.label(cueIndex, startMs); // built only when there is something to say
-            out.add(new ParseProblem(line, profile.severityOf(code), code.id(), label + ": " + message));
+        void add(ProblemCode code, Supplier<String> message) {
+            if (out.isFull()) {
+                out.add(line, code, ""); // only counted: skip building a message nobody will see
+                return;
+            }
+            String label = CueText.label(cueIndex, startMs);
+            out.add(new ParseProblem(line, profile.severityOf(code), code.id(), label + ": " + message.get()));
         }
     }
 }

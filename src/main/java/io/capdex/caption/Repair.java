@@ -133,7 +133,7 @@ public final class Repair {
         for (Item item : items) {
             List<Line> lines = new ArrayList<>(item.cue().lines().size());
             for (Line line : item.cue().lines()) {
-                Line clean = StyledText.of(line).normalisedSpaces().toLine();
+                Line clean = hasCleanSpaces(line) ? line : StyledText.of(line).normalisedSpaces().toLine();
                 if (!clean.runs().isEmpty()) {
                     lines.add(clean);
                 }
@@ -148,6 +148,22 @@ public final class Repair {
             }
         }
         return out;
+    }
+
+    /** True when a line has no white space but single spaces between words: the common case, checked fast. */
+    private static boolean hasCleanSpaces(Line line) {
+        String text = line.text();
+        int n = text.length();
+        if (n == 0 || text.charAt(0) == ' ' || text.charAt(n - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' ? text.charAt(i + 1) == ' ' : Character.isWhitespace(c) || c == '\u0085') {
+                return false;
+            }
+        }
+        return true;
     }
 
     // --- 2. empty cues ---
