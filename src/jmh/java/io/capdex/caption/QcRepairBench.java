@@ -38,7 +38,8 @@ public class QcRepairBench {
             StringBuilder text = new StringBuilder();
             int words = 4 + random.nextInt(14);
             for (int w = 0; w < words; w++) {
-                text.append(w == 0 ? "" : random.nextInt(20) == 0 ? "  " : " ").append(WORDS[random.nextInt(WORDS.length)]);
+                text.append(w == 0 ? "" : random.nextInt(20) == 0 ? "  " : " ")
+                        .append(WORDS[random.nextInt(WORDS.length)]);
             }
             long duration = random.nextInt(10) == 0 ? 0 : 1000 + random.nextInt(4000);
             long start = Math.max(0, t - (random.nextInt(5) == 0 ? 300 : 0)); // every 5th overlaps a little

@@ -2,6 +2,7 @@ package io.capdex.caption;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Breaks cue text into the fewest balanced lines that fit a limit, keeping each word's style. Breaks only at
@@ -130,7 +131,7 @@ final class LineBreaker {
         return List.of(reflow(lines, maxChars)); // unreachable: one word per part always fits
     }
 
-    private static int[] bestParts(Tokens tokens, int parts, int maxChars, int maxLines) {
+    private static int @Nullable [] bestParts(Tokens tokens, int parts, int maxChars, int maxLines) {
         int count = tokens.count();
         double target = (double) tokens.total() / parts;
         double[][] cost = new double[parts + 1][count + 1];
@@ -200,7 +201,7 @@ final class LineBreaker {
     }
 
     /** The ends (exclusive token indexes) of the n lines with the least cost, or null when n lines cannot fit. */
-    private static int[] best(String s, List<int[]> tokens, int[] widths, int total, int n, int maxChars) {
+    private static int @Nullable [] best(String s, List<int[]> tokens, int[] widths, int total, int n, int maxChars) {
         int count = tokens.size();
         double target = (double) total / n;
         double[][] cost = new double[n + 1][count + 1];

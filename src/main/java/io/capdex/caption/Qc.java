@@ -65,7 +65,8 @@ public final class Qc {
         }
         List<Line> lines = cue.lines();
         if (p.maxLines() > 0 && lines.size() > p.maxLines()) {
-            r.add(ProblemCode.TOO_MANY_LINES, () -> lines.size() + " lines is above " + p.maxLines() + " (" + p.name() + ")");
+            r.add(ProblemCode.TOO_MANY_LINES,
+                    () -> lines.size() + " lines is above " + p.maxLines() + " (" + p.name() + ")");
         }
         if (p.maxCharsPerLine() > 0) {
             for (int l = 0; l < lines.size(); l++) {
@@ -104,7 +105,8 @@ public final class Qc {
         // too many words for the time is one fault: reading speed says it; the per-word minimum would repeat it
         if (durationMs < minMs && !(tooManyWords && durationMs >= p.minDurationMs())) {
             String forWords = minMs > p.minDurationMs() ? " for " + words + " words" : "";
-            r.add(ProblemCode.TOO_SHORT, () -> "on screen for " + durationMs + " ms, below the minimum of " + minMs + " ms"
+            r.add(ProblemCode.TOO_SHORT, () -> "on screen for " + durationMs + " ms, below the minimum of " + minMs
+                    + " ms"
                     + forWords + " (" + p.name() + ")");
         }
         if (p.maxDurationMs() > 0 && durationMs > p.maxDurationMs()) {
@@ -122,7 +124,8 @@ public final class Qc {
         }
         long gapMs = cue.startMs() - prev.endMs();
         if (gapMs < 0) {
-            prevReporter.add(ProblemCode.OVERLAP, () -> "overlaps the next cue, " + CueText.label(index, cue.startMs()) + ", by " + (-gapMs) + " ms");
+            prevReporter.add(ProblemCode.OVERLAP, () -> "overlaps the next cue, " + CueText.label(index, cue.startMs())
+                    + ", by " + (-gapMs) + " ms");
         } else if (gapMs < minGapMs) {
             prevReporter.add(ProblemCode.GAP_TOO_SMALL, () -> "gap of " + gapMs + " ms to the next cue is below "
                     + minGapMs + " ms (" + CueText.number(p.minGapFrames()) + " frames at " + CueText.number(fps)

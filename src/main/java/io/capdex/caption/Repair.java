@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fixes what can be fixed in a track without a person: white space, empty and duplicate cues, rolling captions,
@@ -372,7 +373,8 @@ public final class Repair {
             long target = cb.startMs() - o.minGapMs();
             if (target >= ca.startMs() && target - ca.startMs() >= keepA) {
                 changes.add(a, (gapMs < 0 ? "overlapping cue trimmed by " : "end moved earlier by ")
-                        + (ca.endMs() - target) + " ms" + (gapMs < 0 ? "" : " to leave a gap of " + o.minGapMs() + " ms"));
+                        + (ca.endMs() - target) + " ms"
+                        + (gapMs < 0 ? "" : " to leave a gap of " + o.minGapMs() + " ms"));
                 out.set(out.size() - 1, a.with(withSpan(ca, ca.startMs(), target)));
                 out.add(b);
                 continue;
@@ -479,8 +481,7 @@ public final class Repair {
      * is spoken; otherwise the parts share the time in proportion to their characters. Only the first part keeps
      * the cue's id (ids are unique); speaker and settings go to every part.
      */
-    private static @org.jspecify.annotations.Nullable List<Cue> splitInTime(Cue cue, List<List<Line>> parts,
-                                                                             RepairOptions o) {
+    private static @Nullable List<Cue> splitInTime(Cue cue, List<List<Line>> parts, RepairOptions o) {
         int n = parts.size();
         int[] chars = new int[n];
         int[] wordCounts = new int[n];

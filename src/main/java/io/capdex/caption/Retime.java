@@ -5,8 +5,10 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Manual re-timing of a track: shifting by an offset (from some time on) and scaling for a frame-rate change,
@@ -74,7 +76,8 @@ public final class Retime {
         List<Cue> cues = track.cues();
         for (int i = 0; i < cues.size(); i++) {
             Cue c = cues.get(i);
-            Cue scaled = place(c, i, cueLines.lineOf(i), Math.round(c.startMs() * factor), Math.round(c.endMs() * factor),
+            Cue scaled = place(c, i, cueLines.lineOf(i), Math.round(c.startMs() * factor),
+                    Math.round(c.endMs() * factor),
                     t -> Math.round(t * factor), problems);
             if (scaled != null) {
                 out.add(scaled);
@@ -92,12 +95,12 @@ public final class Retime {
         return new RetimeResult(shifted.track(), all);
     }
 
-    private static @org.jspecify.annotations.Nullable Cue place(Cue c, int index, int line, long startMs, long endMs, java.util.function.LongUnaryOperator f,
+    private static @Nullable Cue place(Cue c, int index, int line, long startMs, long endMs, LongUnaryOperator f,
                              Problems problems) {
         String label = CueText.label(index, c.startMs());
         if (endMs < 0 || endMs == 0 && startMs < 0) {
-            problems.add(line, ProblemCode.DROPPED, label + ": would end at " + endMs + " ms, not after the start of the"
-                    + " video; dropped");
+            problems.add(line, ProblemCode.DROPPED, label + ": would end at " + endMs
+                    + " ms, not after the start of the video; dropped");
             return null;
         }
         if (startMs < 0) {

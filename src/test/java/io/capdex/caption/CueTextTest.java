@@ -14,7 +14,7 @@ class CueTextTest {
         assertEquals(1, CueText.characters("\uD83D\uDC69\u200D\uD83D\uDD2C")); // woman scientist (ZWJ)
         assertEquals(2, CueText.characters("\uD83C\uDDEC\uD83C\uDDE7\uD83C\uDDEB\uD83C\uDDF7")); // two flags
         assertEquals(1, CueText.characters("\u2764\uFE0F"));          // heart with variation selector
-        assertEquals(2, CueText.characters("\u0915\u094D\u0937"));    // Devanagari ka + virama, ssa (UAX 29 before 15.1)
+        assertEquals(2, CueText.characters("\u0915\u094D\u0937"));    // ka + virama, ssa (UAX 29 before 15.1)
         assertEquals(1, CueText.characters("\u00a0"));                // a no-break space is a character
         assertEquals(0, CueText.characters(""));
     }

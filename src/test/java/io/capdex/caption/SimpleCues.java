@@ -84,7 +84,8 @@ final class SimpleCues {
                     Style s = run.style();
                     sb.append(s.italic() ? "<i>" : "").append(s.bold() ? "<b>" : "").append(s.underline() ? "<u>" : "");
                     sb.append(run.text());
-                    sb.append(s.underline() ? "</u>" : "").append(s.bold() ? "</b>" : "").append(s.italic() ? "</i>" : "");
+                    sb.append(s.underline() ? "</u>" : "").append(s.bold() ? "</b>" : "")
+                            .append(s.italic() ? "</i>" : "");
                 }
                 sb.append('\n');
             }

@@ -30,8 +30,10 @@ final class TrackArbitraries {
                 net.jqwik.api.Tuple.of(20, plain),
                 net.jqwik.api.Tuple.of(3, plain.map(w -> w + ",")),
                 net.jqwik.api.Tuple.of(3, plain.map(w -> w + ".")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("-", "\u2013", "e\u0301t\u00e9", "20\u00a0kg", "\uD83D\uDC4D")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.strings().withCharRange('a', 'z').ofMinLength(30).ofMaxLength(50)));
+                net.jqwik.api.Tuple.of(1,
+                        Arbitraries.of("-", "\u2013", "e\u0301t\u00e9", "20\u00a0kg", "\uD83D\uDC4D")),
+                net.jqwik.api.Tuple.of(1,
+                        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(30).ofMaxLength(50)));
     }
 
     static Arbitrary<Line> lines() {
