@@ -395,11 +395,12 @@ public final class Repair {
                 continue;
             }
             if (gapMs < 0) {
-                List<Line> lines = new ArrayList<>(ca.lines());
-                lines.addAll(cb.lines());
+                boolean sameSpeaker = Objects.equals(ca.speaker(), cb.speaker());
+                // two speakers in one cue: each keeps their name as a voice span, as WebVTT writes <v Name>
+                List<Line> lines = new ArrayList<>(sameSpeaker ? ca.lines() : voiced(ca.lines(), ca.speaker()));
+                lines.addAll(sameSpeaker ? cb.lines() : voiced(cb.lines(), cb.speaker()));
                 long end = Math.max(ca.endMs(), cb.endMs());
-                Cue merged = new Cue(new TimeSpan(ca.startMs(), end), ca.id(), lines,
-                        Objects.equals(ca.speaker(), cb.speaker()) ? ca.speaker() : null,
+                Cue merged = new Cue(new TimeSpan(ca.startMs(), end), ca.id(), lines, sameSpeaker ? ca.speaker() : null,
                         union(ca.words(), cb.words()), ca.settings());
                 changes.add(a, "overlaps the next cue, " + b.label() + ", by " + (-gapMs)
                         + " ms, too much to trim; merged into one cue until " + CueText.time(end));
@@ -407,6 +408,21 @@ public final class Repair {
                 continue;
             }
             out.add(b); // a small gap that cannot widen without making a cue too short is better than a lost cue
+        }
+        return out;
+    }
+
+    private static List<Line> voiced(List<Line> lines, @Nullable String speaker) {
+        if (speaker == null) {
+            return lines;
+        }
+        List<Line> out = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            List<Run> runs = new ArrayList<>(line.runs().size());
+            for (Run run : line.runs()) {
+                runs.add(run.style().voice() == null ? new Run(run.text(), run.style().withVoice(speaker)) : run);
+            }
+            out.add(new Line(runs));
         }
         return out;
     }

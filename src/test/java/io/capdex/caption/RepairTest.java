@@ -152,4 +152,37 @@ class RepairTest {
             }
         }
     }
+
+    @Test
+    void collapsesRollingCaptionsKeepingEachWordTimingOnce() {
+        // YouTube's VTT: the new bottom line is typed word by word while the old line stays on top
+        Cue first = Cue.of(0, 2000, "we studied sleep").withWords(List.of(new Word(0, 600, "we"),
+                new Word(600, 1200, "studied"), new Word(1200, 2000, "sleep")));
+        Cue second = Cue.of(2000, 4000, "we studied sleep\nin older adults").withWords(List.of(
+                new Word(2000, 2600, "in"), new Word(2600, 3300, "older"), new Word(3300, 4000, "adults")));
+        Cue third = Cue.of(4000, 6000, "in older adults\nfor ten years").withWords(List.of(
+                new Word(4000, 4500, "for"), new Word(4500, 5200, "ten"), new Word(5200, 6000, "years")));
+        RepairResult r = Repair.repair(Track.of(Format.VTT, List.of(first, second, third)),
+                RepairOptions.defaults().withMinGapMs(0));
+        List<Cue> out = r.track().cues();
+        assertEquals(List.of("we studied sleep", "in older adults", "for ten years"),
+                out.stream().map(Cue::text).toList());
+        assertEquals(List.of(new TimeSpan(0, 2000), new TimeSpan(2000, 4000), new TimeSpan(4000, 6000)),
+                out.stream().map(Cue::span).toList());
+        assertEquals(List.of("in", "older", "adults"), out.get(1).words().stream().map(Word::text).toList());
+        assertEquals(List.of("cue 1 (00:00:00,000): rolling captions (cues 1 to 3) collapsed into 3 cues showing"
+                + " each line once"), r.changes().stream().map(ParseProblem::message).toList());
+    }
+
+    @Test
+    void mergedOverlappingCuesOfDifferentSpeakersKeepThemAsVoices() {
+        Cue a = Cue.of(1000, 3000, "- Ready?").withSpeaker("Nurse");
+        Cue b = Cue.of(1000, 2500, "- Yes.").withSpeaker("Patient");
+        Cue merged = Repair.repair(Track.of(Format.VTT, List.of(a, b)), RepairOptions.defaults()).track().cues().get(0);
+        assertEquals("- Ready?\n- Yes.", merged.text());
+        assertEquals(null, merged.speaker());
+        assertEquals(new TimeSpan(1000, 3000), merged.span());
+        assertEquals("Nurse", merged.lines().get(0).runs().get(0).style().voice());
+        assertEquals("Patient", merged.lines().get(1).runs().get(0).style().voice());
+    }
 }
