@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  *       that would leave it shorter than the minimum duration (or than it was), the next cue's start is
  *       delayed instead, as long as the next cue keeps its minimum and stays before the one after it. If
  *       neither works and the cues truly overlap (speech at the same time), they are merged into one cue whose
- *       lines are both cues' lines; a gap that is merely small is then left as it is.</li>
+ *       lines are both cues' lines (two speakers keep their names as voice spans); a gap that is merely small is
+ *       then left as it is.</li>
  *   <li>Re-flow: a cue with a line over the limit, or with more lines than allowed, is broken again into the
  *       fewest lines that fit, balanced in length: breaks prefer to follow punctuation, avoid one-word lines,
  *       and never start a line with a dash unless it starts a speaker's turn. Lines starting with a dash
