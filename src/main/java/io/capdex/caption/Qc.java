@@ -41,6 +41,7 @@ public final class Qc {
         Problems out = new Problems();
         List<Cue> cues = track.cues();
         int previous = -1;
+        int longest = -1; // the earlier cue that ends last: a long cue can overlap several after it
         for (int i = 0; i < cues.size(); i++) {
             Cue cue = cues.get(i);
             if (isWarningCue(cue)) {
@@ -52,6 +53,16 @@ public final class Qc {
                 Cue prev = cues.get(previous);
                 Reporter pr = new Reporter(out, profile, cueLines.lineOf(previous), previous, prev.startMs());
                 checkPair(prev, cue, i, profile, minGapMs, fps, pr, r);
+                Cue before = cues.get(longest);
+                if (longest != previous && cue.startMs() >= prev.startMs() && cue.startMs() < before.endMs()) {
+                    int index = i;
+                    new Reporter(out, profile, cueLines.lineOf(longest), longest, before.startMs()).add(
+                            ProblemCode.OVERLAP, () -> "overlaps a later cue, " + CueText.label(index, cue.startMs())
+                                    + ", by " + (Math.min(before.endMs(), cue.endMs()) - cue.startMs()) + " ms");
+                }
+            }
+            if (longest < 0 || cue.endMs() > cues.get(longest).endMs()) {
+                longest = i;
             }
             previous = i;
         }

@@ -170,6 +170,15 @@ class QcTest {
     }
 
     @Test
+    void reportsALongCueOverlappingSeveralLaterOnes() {
+        Track t = track(Cue.of(0, 6000, "A long cue."), Cue.of(1000, 2000, "Two."), Cue.of(3000, 4000, "Three."));
+        List<String> overlaps = Qc.check(t, QcProfile.NETFLIX, 25).stream().filter(p -> p.code().equals("overlap"))
+                .map(ParseProblem::message).toList();
+        assertEquals(List.of("cue 1 (00:00:00,000): overlaps the next cue, cue 2 (00:00:01,000), by 5000 ms",
+                "cue 1 (00:00:00,000): overlaps a later cue, cue 3 (00:00:03,000), by 1000 ms"), overlaps);
+    }
+
+    @Test
     void reportsCuesOutOfOrder() {
         Track t = track(Cue.of(5000, 6000, "Two."), Cue.of(1000, 2000, "One."));
         List<ParseProblem> problems = Qc.check(t, QcProfile.NETFLIX, 25, new CueLines(List.of(1, 5)));
