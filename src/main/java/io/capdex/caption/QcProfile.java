@@ -24,7 +24,7 @@ import java.util.Objects;
  *       reading speed only, not twice). The guidelines name no absolute minimum, no maximum duration and no
  *       exact gap: capdex uses 1 s, 7 s and 1 frame, so that a change of subtitle is always visible.</li>
  *   <li>{@code dcmp} (DCMP Captioning Key): 32 characters a line, 2 lines, at most 160 words a minute (the
- *       Key's rate for adult and upper-level media), at least 2 s on screen. The Key names no maximum or gap:
+ *       upper end of the presentation rate the Key gives for adult media), at least 2 s on screen. The Key names no maximum or gap:
  *       capdex uses 6 s and 1 frame.</li>
  * </ul>
  *
