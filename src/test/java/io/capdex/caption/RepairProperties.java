@@ -42,6 +42,14 @@ class RepairProperties {
     }
 
     @Property(tries = 250)
+    void qcFindsNoOrderOverlapEmptyOrZeroLengthCuesAfterRepair(@ForAll("tracks") Track track) {
+        Track repaired = Repair.repair(track, RepairOptions.defaults()).track();
+        List<String> codes = Qc.check(repaired, QcProfile.NETFLIX, 25).stream().map(ParseProblem::code)
+                .filter(c -> List.of("overlap", "out-of-order", "empty-cue", "zero-duration").contains(c)).toList();
+        assertEquals(List.of(), codes);
+    }
+
+    @Property(tries = 250)
     void everyLineFitsWhereASpaceAllowsIt(@ForAll("tracks") Track track) {
         for (Cue c : Repair.repair(track, RepairOptions.defaults()).track().cues()) {
             for (Line line : c.lines()) {
