@@ -78,15 +78,17 @@ public enum ProblemCode {
 
     private final Severity severity;
     private final String description;
+    private final String id; // computed once: QC asks for it for every problem of a 10,000-cue track
 
     ProblemCode(Severity severity, String description) {
         this.severity = severity;
         this.description = description;
+        this.id = name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The stable kebab-case id, e.g. {@code end-before-start}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return id;
     }
 
     public Severity severity() {

@@ -52,6 +52,11 @@ public final class Problems {
         }
     }
 
+    /** True once the cap is reached: further problems are only counted, so callers may skip building messages. */
+    public boolean isFull() {
+        return list.size() >= cap;
+    }
+
     public boolean isEmpty() {
         return list.isEmpty();
     }

@@ -5,7 +5,10 @@
  *
  * <p>Pure Java: this package imports nothing of ours and no outside library except JSpecify. Each file format
  * lives in its own sub-package ({@code srt}, {@code vtt}, {@code sbv}, {@code ttml}, {@code json}) and maps its
- * syntax onto this model. Start reading at {@link io.capdex.caption.Cue}.
+ * syntax onto this model. Start reading at {@link io.capdex.caption.Cue}; the operations are
+ * {@link io.capdex.caption.Qc} with {@link io.capdex.caption.QcProfile}, {@link io.capdex.caption.Repair} with
+ * {@link io.capdex.caption.RepairOptions}, and {@link io.capdex.caption.Retime}. They report problems per cue;
+ * {@link io.capdex.caption.CueLines} turns cue indexes into file lines.
  */
 @NullMarked
 package io.capdex.caption;
