@@ -1,0 +1,91 @@
+package io.capdex.caption.sbv;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line recognised as an SBV timing line, read or not.
+ *
+ * @param error why the times could not be read (the cue is skipped), or null
+ * @param tolerance the non-canonical forms that were accepted, or null
+ * @param extraSpace white space around the times or the comma
+ */
+record TimingLine(String raw, long startMs, long endMs, @Nullable String error, boolean negative,
+                  boolean outOfRange, @Nullable String tolerance, boolean extraSpace) {
+
+    /** The line as a timing line, or null when it does not look like one at all (then it is text). */
+    static @Nullable TimingLine classify(String line) {
+        int comma = line.indexOf(',');
+        int sepLength = 1;
+        String sepTolerance = null;
+        if (comma < 0) {
+            // SRT's arrow in an SBV file: people convert by hand
+            comma = line.indexOf("-->");
+            if (comma < 0) {
+                return null;
+            }
+            sepLength = 3;
+            sepTolerance = "'-->' instead of ','";
+        }
+        String left = line.substring(0, comma);
+        String right = line.substring(comma + sepLength);
+        String l = left.strip();
+        String r = right.strip();
+        if (!looksLikeTime(l) || !looksLikeTimeStart(r)) {
+            return null;
+        }
+        boolean extraSpace = l.length() != left.length() || r.length() != right.length();
+        if (l.startsWith("-") || r.startsWith("-")) {
+            return new TimingLine(line, -1, -1, "a time is below zero", true, false, null, extraSpace);
+        }
+        SbvTime.Reading start = SbvTime.read(l);
+        if (start.error() != null) {
+            return new TimingLine(line, -1, -1, start.error(), false, SbvTime.isOutOfRange(start), null, extraSpace);
+        }
+        SbvTime.Reading end = SbvTime.read(r);
+        if (end.error() != null) {
+            return new TimingLine(line, -1, -1, end.error(), false, SbvTime.isOutOfRange(end), null, extraSpace);
+        }
+        String tolerance = join(sepTolerance, join(prefixed("start", start.tolerance()),
+                prefixed("end", end.tolerance())));
+        return new TimingLine(line, start.ms(), end.ms(), null, false, false, tolerance, extraSpace);
+    }
+
+    /** Digits, colons and dots with at least one colon, maybe a minus: a time, or a broken one. */
+    private static boolean looksLikeTime(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        boolean colon = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ':') {
+                colon = true;
+            } else if (!(c >= '0' && c <= '9') && c != '.' && !(c == '-' && i == 0)) {
+                return false;
+            }
+        }
+        return colon && s.charAt(s.length() - 1) != ':';
+    }
+
+    /** The right side only has to start like a time, so that a broken end time is reported rather than read as text. */
+    private static boolean looksLikeTimeStart(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        int i = s.charAt(0) == '-' ? 1 : 0;
+        int digits = 0;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        return digits > 0 && i < s.length() && s.charAt(i) == ':';
+    }
+
+    private static @Nullable String prefixed(String what, @Nullable String tolerance) {
+        return tolerance == null ? null : what + " " + tolerance;
+    }
+
+    private static @Nullable String join(@Nullable String a, @Nullable String b) {
+        return a == null ? b : b == null ? a : a + "; " + b;
+    }
+}
