@@ -26,7 +26,6 @@ import io.capdex.caption.Word;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -332,8 +331,7 @@ public final class JsonReader implements CaptionReader {
                 return Map.of();
             }
             Map<String, String> out = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 String v = text(e.getValue());
                 if (v != null) {
                     out.put(e.getKey(), v);

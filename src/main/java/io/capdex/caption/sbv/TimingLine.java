@@ -30,7 +30,7 @@ record TimingLine(String raw, long startMs, long endMs, @Nullable String error, 
         String right = line.substring(comma + sepLength);
         String l = left.strip();
         String r = right.strip();
-        if (!looksLikeTime(l) || !looksLikeTimeStart(r)) {
+        if (!looksLikeTime(l) || !looksLikeTime(r)) {
             return null;
         }
         boolean extraSpace = l.length() != left.length() || r.length() != right.length();
@@ -50,26 +50,12 @@ record TimingLine(String raw, long startMs, long endMs, @Nullable String error, 
         return new TimingLine(line, start.ms(), end.ms(), null, false, false, tolerance, extraSpace);
     }
 
-    /** Digits, colons and dots with at least one colon, maybe a minus: a time, or a broken one. */
+    /**
+     * Starts with digits and a colon (maybe after a minus) and holds no white space: a time, or a broken one that
+     * should be reported rather than read as text. Text such as {@code 10:30, 11:45 and later} has spaces.
+     */
     private static boolean looksLikeTime(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        boolean colon = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ':') {
-                colon = true;
-            } else if (!(c >= '0' && c <= '9') && c != '.' && !(c == '-' && i == 0)) {
-                return false;
-            }
-        }
-        return colon && s.charAt(s.length() - 1) != ':';
-    }
-
-    /** The right side only has to start like a time, so that a broken end time is reported rather than read as text. */
-    private static boolean looksLikeTimeStart(String s) {
-        if (s.isEmpty()) {
+        if (s.isEmpty() || s.length() > 20) {
             return false;
         }
         int i = s.charAt(0) == '-' ? 1 : 0;
@@ -78,7 +64,15 @@ record TimingLine(String raw, long startMs, long endMs, @Nullable String error, 
             i++;
             digits++;
         }
-        return digits > 0 && i < s.length() && s.charAt(i) == ':';
+        if (digits == 0 || i >= s.length() || s.charAt(i) != ':') {
+            return false;
+        }
+        for (int k = i; k < s.length(); k++) {
+            if (Character.isWhitespace(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static @Nullable String prefixed(String what, @Nullable String tolerance) {
