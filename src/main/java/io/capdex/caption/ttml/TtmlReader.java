@@ -91,7 +91,10 @@ public final class TtmlReader implements CaptionReader {
             problems.add(1, ProblemCode.EXTRA_SPACE, "white space before the XML declaration; skipped");
             text = text.substring(lead);
         }
-        text = fixEntities(text, lineOffset, problems);
+        if (!text.contains("<!DOCTYPE")) {
+            // with a DTD the document is refused below; its entities must not be reported or rewritten first
+            text = fixEntities(text, lineOffset, problems);
+        }
 
         Parsed parsed = parse(text, lineOffset, lineCount, problems);
         if (parsed.refused() || parsed.root() == null) {
@@ -139,7 +142,11 @@ public final class TtmlReader implements CaptionReader {
                 switch (event) {
                     case XMLStreamConstants.DTD -> {
                         // refused outright: a DTD is how XXE and entity-expansion bombs get in, and TTML needs none
-                        problems.add(clamp(line(r.getLocation(), lineOffset), lineCount), ProblemCode.FORBIDDEN_XML,
+                        // the event comes at the end of the declaration; the user wants the line it starts on
+                        int doctype = text.indexOf("<!DOCTYPE");
+                        int at = doctype >= 0 ? 1 + lineOffset + countNewlines(text, doctype)
+                                : line(r.getLocation(), lineOffset);
+                        problems.add(clamp(at, lineCount), ProblemCode.FORBIDDEN_XML,
                                 "document type declaration (<!DOCTYPE ...>) found; DTDs and entities are refused, "
                                         + "nothing read");
                         return new Parsed(null, true);
