@@ -232,8 +232,8 @@ public final class JsonReader implements CaptionReader {
                 List<Line> out = new ArrayList<>(ls.size());
                 for (JsonNode l : ls) {
                     // a line break inside one line is two lines, whatever the writer meant
-                    out.addAll(Cue.linesOf(l.isTextual() ? l.asText().replace("\r\n", "\n").replace('\r', '\n')
-                            : l.toString()));
+                    String t = l.isTextual() ? l.asText().replace("\r\n", "\n").replace('\r', '\n') : l.toString();
+                    out.addAll(t.isEmpty() ? List.of(Line.plain("")) : Cue.linesOf(t));
                 }
                 return out;
             }
