@@ -39,7 +39,7 @@ public final class SbvReader implements CaptionReader {
         List<String> lines = splitLines(input, bom ? 1 : 0, problems);
         if (lines.isEmpty() || lines.stream().allMatch(String::isBlank)) {
             problems.add(1, ProblemCode.EMPTY_FILE, "the file holds no text; no cues");
-            return new ParseResult(emptyTrack(origin), problems.toList());
+            return new ParseResult(emptyTrack(origin), problems.toListByLine());
         }
         int n = lines.size();
         char last = input.charAt(input.length() - 1);
@@ -84,6 +84,35 @@ public final class SbvReader implements CaptionReader {
                 continue;
             }
             int timingLine = i + 1;
+            if (t.error() != null) {
+                ProblemCode code = t.negative() ? ProblemCode.NEGATIVE_TIME
+                        : t.outOfRange() ? ProblemCode.TIME_OUT_OF_RANGE : ProblemCode.BAD_TIMING;
+                problems.add(timingLine, code, "bad timing (" + quote(t.raw()) + "): " + t.error() + "; cue skipped");
+            }
+            if (t.error() == null && t.extraSpace()) {
+                problems.add(timingLine, ProblemCode.EXTRA_SPACE, "extra white space in the timing line ("
+                        + quote(t.raw()) + "); ignored");
+            }
+            if (t.error() == null && t.tolerance() != null) {
+                problems.add(timingLine, ProblemCode.LENIENT_TIME, "non-standard timing (" + quote(t.raw()) + "): "
+                        + t.tolerance() + "; accepted");
+            }
+            boolean skip = t.error() != null || t.endMs() < t.startMs();
+            if (t.error() == null && t.endMs() < t.startMs()) {
+                problems.add(timingLine, ProblemCode.END_BEFORE_START, "end before start (" + t.raw().strip()
+                        + "); cue skipped");
+            }
+            if (!skip && t.endMs() == t.startMs()) {
+                problems.add(timingLine, ProblemCode.ZERO_DURATION, "cue starts and ends at "
+                        + SbvTime.format(t.startMs()) + "; kept");
+            }
+            if (!skip && t.startMs() < previousStartMs) {
+                problems.add(timingLine, ProblemCode.OUT_OF_ORDER, "cue starts at " + SbvTime.format(t.startMs())
+                        + ", before the previous cue (" + SbvTime.format(previousStartMs) + "); kept in file order");
+            }
+            if (!skip) {
+                previousStartMs = t.startMs();
+            }
             List<String> text = new ArrayList<>(2);
             int j = i + 1;
             while (true) {
@@ -123,35 +152,9 @@ public final class SbvReader implements CaptionReader {
                 j = k;
             }
             i = j;
-
-            if (t.error() != null) {
-                ProblemCode code = t.negative() ? ProblemCode.NEGATIVE_TIME
-                        : t.outOfRange() ? ProblemCode.TIME_OUT_OF_RANGE : ProblemCode.BAD_TIMING;
-                problems.add(timingLine, code, "bad timing (" + quote(t.raw()) + "): " + t.error() + "; cue skipped");
+            if (skip) {
                 continue;
             }
-            if (t.extraSpace()) {
-                problems.add(timingLine, ProblemCode.EXTRA_SPACE, "extra white space in the timing line ("
-                        + quote(t.raw()) + "); ignored");
-            }
-            if (t.tolerance() != null) {
-                problems.add(timingLine, ProblemCode.LENIENT_TIME, "non-standard timing (" + quote(t.raw()) + "): "
-                        + t.tolerance() + "; accepted");
-            }
-            if (t.endMs() < t.startMs()) {
-                problems.add(timingLine, ProblemCode.END_BEFORE_START, "end before start (" + t.raw().strip()
-                        + "); cue skipped");
-                continue;
-            }
-            if (t.endMs() == t.startMs()) {
-                problems.add(timingLine, ProblemCode.ZERO_DURATION, "cue starts and ends at "
-                        + SbvTime.format(t.startMs()) + "; kept");
-            }
-            if (t.startMs() < previousStartMs) {
-                problems.add(timingLine, ProblemCode.OUT_OF_ORDER, "cue starts at " + SbvTime.format(t.startMs())
-                        + ", before the previous cue (" + SbvTime.format(previousStartMs) + "); kept in file order");
-            }
-            previousStartMs = t.startMs();
             List<Line> cueLines = toLines(text);
             if (cueLines.isEmpty()) {
                 problems.add(timingLine, ProblemCode.EMPTY_CUE, "cue at " + SbvTime.format(t.startMs())
@@ -163,7 +166,7 @@ public final class SbvReader implements CaptionReader {
             problems.add(1, ProblemCode.NO_CUES, "no cue could be read");
         }
         return new ParseResult(new Track(Track.UNDETERMINED, Source.ASR, cues, List.of(), List.of(), origin),
-                problems.toList());
+                problems.toListByLine());
     }
 
     private static Track emptyTrack(Origin origin) {

@@ -78,7 +78,7 @@ public final class TtmlReader implements CaptionReader {
         Track empty = new Track(Track.UNDETERMINED, Source.ASR, List.of(), List.of(), List.of(), origin);
         if (text.isBlank()) {
             problems.add(1, ProblemCode.EMPTY_FILE, "the file holds no text; no cues");
-            return new ParseResult(empty, problems.toList());
+            return new ParseResult(empty, problems.toListByLine());
         }
         int lead = 0;
         while (lead < text.length() && isXmlSpace(text.charAt(lead))) {
@@ -101,7 +101,7 @@ public final class TtmlReader implements CaptionReader {
             if (!parsed.refused() && problems.isEmpty()) {
                 problems.add(1, ProblemCode.NO_CUES, "no XML element found; nothing read");
             }
-            return new ParseResult(empty, problems.toList());
+            return new ParseResult(empty, problems.toListByLine());
         }
         Document doc = new Document(parsed.root(), problems);
         List<Cue> cues = doc.cues();
@@ -110,7 +110,7 @@ public final class TtmlReader implements CaptionReader {
         }
         String language = doc.language == null ? Track.UNDETERMINED : doc.language;
         return new ParseResult(new Track(language, Source.ASR, cues, List.of(), List.of(), origin),
-                problems.toList());
+                problems.toListByLine());
     }
 
     /** The element tree, or why there is none. */
