@@ -57,6 +57,7 @@ public final class SbvReader implements CaptionReader {
         }
 
         List<Cue> cues = new ArrayList<>();
+        Once srt = new Once(problems);
         long previousStartMs = -1;
         int i = 0;
         while (i < n) {
@@ -66,6 +67,11 @@ public final class SbvReader implements CaptionReader {
                 continue;
             }
             TimingLine t = timing[i];
+            if (isIndex(lines, timing, i)) {
+                srt.report(i + 1, "SRT cue number " + quote(line) + " before a timing line; ignored");
+                i++;
+                continue;
+            }
             if (t == null) {
                 int next = nextTiming[i];
                 if (next == n) {
@@ -84,6 +90,9 @@ public final class SbvReader implements CaptionReader {
                 continue;
             }
             int timingLine = i + 1;
+            if (t.srt()) {
+                srt.report(timingLine, "SRT timing " + quote(t.raw()) + "; read as SBV");
+            }
             if (t.error() != null) {
                 ProblemCode code = t.negative() ? ProblemCode.NEGATIVE_TIME
                         : t.outOfRange() ? ProblemCode.TIME_OUT_OF_RANGE : ProblemCode.BAD_TIMING;
@@ -117,6 +126,9 @@ public final class SbvReader implements CaptionReader {
             int j = i + 1;
             while (true) {
                 while (j < n && !lines.get(j).isBlank()) {
+                    if (isIndex(lines, timing, j)) {
+                        break;
+                    }
                     if (timing[j] != null) {
                         // no blank line before the next timing: the timing line starts a new cue
                         problems.add(j + 1, ProblemCode.MISSING_BLANK_LINE,
@@ -133,7 +145,7 @@ public final class SbvReader implements CaptionReader {
                 while (k < n && lines.get(k).isBlank()) {
                     k++;
                 }
-                if (k == n || timing[k] != null) {
+                if (k == n || timing[k] != null || isIndex(lines, timing, k)) {
                     j = k;
                     break;
                 }
@@ -167,6 +179,40 @@ public final class SbvReader implements CaptionReader {
         }
         return new ParseResult(new Track(Track.UNDETERMINED, Source.ASR, cues, List.of(), List.of(), origin),
                 problems.toListByLine());
+    }
+
+    /** A line of digits right before a timing line: an SRT cue number. */
+    private static boolean isIndex(List<String> lines, TimingLine[] timing, int i) {
+        if (i + 1 >= lines.size() || timing[i + 1] == null || timing[i] != null) {
+            return false;
+        }
+        String s = lines.get(i).strip();
+        if (s.isEmpty() || s.length() > 9) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (s.charAt(k) < '0' || s.charAt(k) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reports SRT syntax once per file: a renamed SRT file would otherwise give one warning per cue. */
+    private static final class Once {
+        private final Problems problems;
+        private boolean done;
+
+        Once(Problems problems) {
+            this.problems = problems;
+        }
+
+        void report(int line, String message) {
+            if (!done) {
+                done = true;
+                problems.add(line, ProblemCode.SRT_SYNTAX, message + " (further SRT syntax is read the same way)");
+            }
+        }
     }
 
     private static Track emptyTrack(Origin origin) {

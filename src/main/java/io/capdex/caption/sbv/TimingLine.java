@@ -8,46 +8,55 @@ import org.jspecify.annotations.Nullable;
  * @param error why the times could not be read (the cue is skipped), or null
  * @param tolerance the non-canonical forms that were accepted, or null
  * @param extraSpace white space around the times or the comma
+ * @param srt written SRT's way, {@code 00:00:01,000 --> 00:00:02,000}
  */
 record TimingLine(String raw, long startMs, long endMs, @Nullable String error, boolean negative,
-                  boolean outOfRange, @Nullable String tolerance, boolean extraSpace) {
+                  boolean outOfRange, @Nullable String tolerance, boolean extraSpace, boolean srt) {
 
     /** The line as a timing line, or null when it does not look like one at all (then it is text). */
     static @Nullable TimingLine classify(String line) {
-        int comma = line.indexOf(',');
-        int sepLength = 1;
-        String sepTolerance = null;
-        if (comma < 0) {
-            // SRT's arrow in an SBV file: people convert by hand
-            comma = line.indexOf("-->");
+        int arrow = line.indexOf("-->");
+        String left;
+        String right;
+        if (arrow >= 0) {
+            // SRT's arrow (and decimal comma) in an SBV file: people convert by hand or rename SRT files
+            left = line.substring(0, arrow);
+            right = line.substring(arrow + 3);
+        } else {
+            int comma = line.indexOf(',');
             if (comma < 0) {
                 return null;
             }
-            sepLength = 3;
-            sepTolerance = "'-->' instead of ','";
+            left = line.substring(0, comma);
+            right = line.substring(comma + 1);
         }
-        String left = line.substring(0, comma);
-        String right = line.substring(comma + sepLength);
         String l = left.strip();
         String r = right.strip();
+        boolean srt = arrow >= 0;
+        if (srt) {
+            l = l.replace(',', '.');
+            // SRT coordinates may follow the end time; they mean nothing in SBV
+            int space = r.indexOf(' ');
+            r = (space < 0 ? r : r.substring(0, space)).replace(',', '.');
+        }
         if (!looksLikeTime(l) || !looksLikeTime(r)) {
             return null;
         }
-        boolean extraSpace = l.length() != left.length() || r.length() != right.length();
+        boolean extraSpace = !srt && (l.length() != left.length() || r.length() != right.length());
         if (l.startsWith("-") || r.startsWith("-")) {
-            return new TimingLine(line, -1, -1, "a time is below zero", true, false, null, extraSpace);
+            return new TimingLine(line, -1, -1, "a time is below zero", true, false, null, extraSpace, srt);
         }
         SbvTime.Reading start = SbvTime.read(l);
         if (start.error() != null) {
-            return new TimingLine(line, -1, -1, start.error(), false, SbvTime.isOutOfRange(start), null, extraSpace);
+            return new TimingLine(line, -1, -1, start.error(), false, SbvTime.isOutOfRange(start), null, extraSpace,
+                    srt);
         }
         SbvTime.Reading end = SbvTime.read(r);
         if (end.error() != null) {
-            return new TimingLine(line, -1, -1, end.error(), false, SbvTime.isOutOfRange(end), null, extraSpace);
+            return new TimingLine(line, -1, -1, end.error(), false, SbvTime.isOutOfRange(end), null, extraSpace, srt);
         }
-        String tolerance = join(sepTolerance, join(prefixed("start", start.tolerance()),
-                prefixed("end", end.tolerance())));
-        return new TimingLine(line, start.ms(), end.ms(), null, false, false, tolerance, extraSpace);
+        String tolerance = join(prefixed("start", start.tolerance()), prefixed("end", end.tolerance()));
+        return new TimingLine(line, start.ms(), end.ms(), null, false, false, tolerance, extraSpace, srt);
     }
 
     /**

@@ -111,7 +111,17 @@ class SbvReaderTest {
     void readsSrtArrowAsSeparator() {
         ParseResult r = reader.read("0:00:01.000 --> 0:00:02.000\nA\n");
         assertEquals(1, r.track().cues().size());
-        assertTrue(only(r, ProblemCode.LENIENT_TIME).message().contains("'-->'"));
+        assertEquals(1, only(r, ProblemCode.SRT_SYNTAX).line());
+    }
+
+    @Test
+    void readsRenamedSrtFileWithOneWarning() {
+        ParseResult r = reader.read("1\n00:00:01,000 --> 00:00:02,500\nOne\n\n2\n00:00:03,000 --> 00:00:04,000 X1:10\n"
+                + "Two\nlines\n\n3\n00:00:05,000 --> 00:00:06,000\nThree\n");
+        assertEquals(List.of("One", "Two\nlines", "Three"), r.track().cues().stream().map(Cue::text).toList());
+        assertEquals(2500, r.track().cues().get(0).endMs());
+        assertEquals(List.of("srt-syntax"), codes(r));
+        assertEquals(1, r.problems().get(0).line());
     }
 
     @Test
