@@ -249,7 +249,8 @@ public final class TtmlReader implements CaptionReader {
                     sb.append("&#").append(replacement.codePointAt(0)).append(';');
                     copied = end + 1;
                     problems.add(line, ProblemCode.BAD_ENTITY, "HTML entity &" + name
-                            + "; is not defined in XML; read as '" + replacement + "'");
+                            + "; is not defined in XML; read as U+" + String.format(Locale.ROOT, "%04X",
+                            replacement.codePointAt(0)) + " '" + replacement + "'");
                 } else {
                     sb.append("&amp;");
                     copied = amp + 1;

@@ -151,7 +151,9 @@ public final class TtmlTime {
                 return Reading.failed("'" + t + "' has bad frames");
             }
             if (frames >= Math.ceil(rates.frameRate())) {
-                return Reading.failed("'" + t + "' has frame " + frames + " at " + rates.frameRate() + " fps");
+                return Reading.failed("'" + t + "' has frame " + frames + " at "
+                        + java.math.BigDecimal.valueOf(rates.frameRate()).setScale(3, java.math.RoundingMode.HALF_UP)
+                        .stripTrailingZeros().toPlainString() + " fps");
             }
             ms += (frames + subFrames / rates.subFrameRate()) * 1000 / rates.frameRate();
         }
