@@ -419,6 +419,12 @@ public final class TtmlReader implements CaptionReader {
                 tickRate = fr != null ? effective * subFrameRate : 1;
             }
             rates = new TtmlTime.Rates(effective, subFrameRate, tickRate);
+            String timeBase = root.attrIn(PARAMETER, "timeBase");
+            if (timeBase != null && !timeBase.strip().equals("media")) {
+                // SMPTE labels and wall-clock times need a reference capdex does not have; media time is the
+                // closest reading (drop-frame labels drift by up to 3.6 s per hour from it)
+                badAttribute(root, "ttp:timeBase", timeBase, "times read as media time");
+            }
             String extent = root.attrIn(STYLING, "extent");
             if (extent != null) {
                 String[] parts = extent.strip().split("\\s+");

@@ -120,6 +120,13 @@ class TtmlReaderTest {
     }
 
     @Test
+    void warnsThatSmpteTimeBaseIsReadAsMediaTime() {
+        ParseResult r = read(tt("ttp:timeBase=\"smpte\" ttp:frameRate=\"25\"", p("begin=\"00:00:01:00\" end=\"1h\"", "x")));
+        assertEquals(1_000, r.track().cues().get(0).startMs());
+        assertTrue(only(r, ProblemCode.BAD_ATTRIBUTE).message().contains("media time"));
+    }
+
+    @Test
     void usesDurWhenThereIsNoEnd() {
         ParseResult r = read(tt("", p("begin=\"2s\" dur=\"1.5s\"", "x")));
         assertEquals(3_500, r.track().cues().get(0).endMs());
