@@ -71,7 +71,8 @@ public final class JsonReader implements CaptionReader {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        Origin origin = new Origin(r.format, r.encoding != null ? r.encoding : "UTF-8", r.bom || bom,
+        // the view's own BOM and line endings count only when it does not record the original file's
+        Origin origin = new Origin(r.format, r.encoding != null ? r.encoding : "UTF-8", r.bom != null ? r.bom : bom,
                 r.lineEndings != null ? r.lineEndings : lineEndings);
         Track track = new Track(r.language, r.source, r.cues, r.regions, r.styles, origin);
         return new JsonView(new ParseResult(track, problems.toList()), r.recorded);
@@ -96,7 +97,7 @@ public final class JsonReader implements CaptionReader {
         @Nullable String encoding;
         String language = Track.UNDETERMINED;
         Source source = Source.ASR;
-        boolean bom;
+        @Nullable Boolean bom;
         @Nullable String lineEndings;
         final List<Cue> cues = new ArrayList<>();
         final List<Region> regions = new ArrayList<>();
@@ -143,7 +144,8 @@ public final class JsonReader implements CaptionReader {
                         String s = string(p);
                         source = s == null ? Source.ASR : Source.fromId(s).orElse(Source.ASR);
                     }
-                    case "bom" -> bom = t == JsonToken.VALUE_TRUE;
+                    case "bom" -> bom = t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE ? t == JsonToken.VALUE_TRUE
+                            : null;
                     case "lineEndings" -> lineEndings = string(p);
                     case "cues" -> readArray(p, at, "cues", this::readCue);
                     case "regions" -> readArray(p, at, "regions", this::readRegion);

@@ -50,6 +50,7 @@ public final class TtmlReader implements CaptionReader {
     private static final String PARAMETER = "#parameter";
     private static final String METADATA = "#metadata";
     private static final int QUOTE_MAX = 60;
+    private static final int MAX_DEPTH = 256;
 
     /** HTML names that turn up in hand-made TTML; XML without a DTD knows only the five predefined ones. */
     private static final Map<String, String> HTML_ENTITIES = Map.ofEntries(
@@ -160,6 +161,13 @@ public final class TtmlReader implements CaptionReader {
                             e.attrNs.add(ans == null ? "" : ans);
                             e.attrLocal.add(r.getAttributeLocalName(i));
                             e.attrValue.add(r.getAttributeValue(i));
+                        }
+                        if (open.size() >= MAX_DEPTH) {
+                            // captions nest a few levels; thousands are an attack or a broken generator, and
+                            // following them would exhaust the stack
+                            problems.add(e.line, ProblemCode.BAD_XML, "elements nested deeper than " + MAX_DEPTH
+                                    + "; the rest of the document was ignored");
+                            return new Parsed(root, false);
                         }
                         if (open.isEmpty()) {
                             root = e;

@@ -8,8 +8,8 @@
  * it: times inherit from {@code body} and {@code div} ({@code par} and {@code seq}), styles cascade from referenced
  * {@code <style>}s and inline {@code tts:*} attributes, and a region puts its captions at the top ({@code line:0})
  * when its id says "top", or when its text anchor (its top edge, or its middle for {@code displayAlign="center"})
- * lies in the upper half of the picture and it is not {@code displayAlign="after"}. Start reading at
- * {@code TtmlReader#read}.
+ * lies in the upper half of the picture and it is not {@code displayAlign="after"} (a region without an origin
+ * only when it says {@code displayAlign="before"}); all else is the bottom. Start reading at {@code TtmlReader#read}.
  */
 @NullMarked
 package io.capdex.caption.ttml;

@@ -61,6 +61,17 @@ class JsonReaderTest {
     }
 
     @Test
+    void takesBomAndLineEndingsFromTheRecordedOriginElseFromTheViewItself() {
+        ParseResult recorded = reader.read("\uFEFF{\"bom\":false,\"lineEndings\":\"CRLF\",\"cues\":[]}");
+        assertEquals(false, recorded.track().origin().bom());
+        assertEquals("CRLF", recorded.track().origin().lineEndings());
+        ParseResult bare = reader.read("\uFEFF{\"cues\":[]}\n");
+        assertEquals(true, bare.track().origin().bom());
+        assertEquals("LF", bare.track().origin().lineEndings());
+        assertEquals(List.of("bom"), codes(bare));
+    }
+
+    @Test
     void ignoresUnknownFields() {
         ParseResult r = reader.read("{\"future\":{\"a\":[1,2]},\"cues\":[{\"startMs\":1,\"endMs\":2,"
                 + "\"lines\":[\"x\"],\"confidence\":0.9}]}");

@@ -349,6 +349,14 @@ class TtmlReaderTest {
     }
 
     @Test
+    void stopsAtAbsurdNestingInsteadOfOverflowingTheStack() {
+        String deep = "<span>".repeat(100_000);
+        ParseResult r = read(tt("", "<body><div><p begin=\"1s\" end=\"2s\">a</p><p begin=\"2s\" end=\"3s\">" + deep));
+        assertEquals(List.of("a"), r.track().cues().stream().map(Cue::text).toList());
+        assertTrue(only(r, ProblemCode.BAD_XML).message().contains("nested deeper than 256"));
+    }
+
+    @Test
     void refusesXmlThatIsNotTtml() {
         ParseResult r = read("<?xml version=\"1.0\"?>\n<html><body><p>hi</p></body></html>");
         assertEquals(List.of("not-ttml"), codes(r));
