@@ -20,6 +20,25 @@ import org.jspecify.annotations.Nullable;
  * thread-safe.
  */
 public final class TtmlWriter implements CaptionWriter {
+    private final @Nullable String description;
+
+    /** A writer with no document description. */
+    public TtmlWriter() {
+        this(null);
+    }
+
+    private TtmlWriter(@Nullable String description) {
+        this.description = description;
+    }
+
+    /**
+     * A writer that also puts {@code description} into the head's metadata as {@code <ttm:desc>}: where a
+     * document-level note such as the AI-caption accuracy warning belongs in TTML.
+     */
+    public TtmlWriter withDescription(String description) {
+        return new TtmlWriter(description);
+    }
+
     @Override
     public void write(Track track, Appendable out, WriteOptions options) throws IOException {
         String nl = options.newline();
@@ -35,8 +54,12 @@ public final class TtmlWriter implements CaptionWriter {
                 .append(" xml:lang=\"").append(Track.UNDETERMINED.equals(track.language()) ? ""
                         : escape(track.language(), true)).append("\">").append(nl);
         sb.append("  <head>").append(nl);
-        if (!agents.isEmpty()) {
+        if (!agents.isEmpty() || description != null) {
             sb.append("    <metadata>").append(nl);
+            if (description != null) {
+                sb.append("      <ttm:desc>").append(escape(description, false).replace("\n", "&#10;"))
+                        .append("</ttm:desc>").append(nl);
+            }
             for (Map.Entry<String, String> a : agents.entrySet()) {
                 sb.append("      <ttm:agent xml:id=\"").append(a.getValue()).append("\" type=\"person\"><ttm:name>")
                         .append(escape(a.getKey(), false)).append("</ttm:name></ttm:agent>").append(nl);

@@ -98,6 +98,17 @@ class TtmlWriterTest {
     }
 
     @Test
+    void writesDescriptionIntoHeadMetadata() {
+        Track t = Track.of(Format.SRT, List.of(Cue.of(0, 1000, "a")));
+        String out = writer.withDescription("AI captions <may> be wrong").write(t);
+        assertTrue(out.contains("<metadata>\n      <ttm:desc>AI captions &lt;may&gt; be wrong</ttm:desc>"), out);
+        assertTrue(!writer.write(t).contains("ttm:desc"));
+        ParseResult r = reader.read(out);
+        assertTrue(r.isClean(), () -> r.problems().toString());
+        assertEquals(t.cues(), r.track().cues());
+    }
+
+    @Test
     void writesCrlfWhenAsked() {
         String out = writer.write(Track.of(Format.SRT, List.of(Cue.of(0, 1, "a"))), WriteOptions.defaults().withCrlf(true));
         assertEquals(out.split("\n", -1).length - 1, out.split("\r\n", -1).length - 1);
