@@ -118,6 +118,9 @@ public final class TtmlReader implements CaptionReader {
     private record Parsed(@Nullable XmlElement root, boolean refused) {
     }
 
+    /** Factories are not documented as thread-safe, and building one costs more than parsing a small file. */
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(TtmlReader::secureFactory);
+
     private static XMLInputFactory secureFactory() {
         // the JDK's own StAX implementation, whatever else is on the class path, locked down against XXE
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
@@ -132,7 +135,7 @@ public final class TtmlReader implements CaptionReader {
     }
 
     private static Parsed parse(String text, int lineOffset, int lineCount, Problems problems) {
-        XMLInputFactory factory = secureFactory();
+        XMLInputFactory factory = FACTORY.get();
         XmlElement root = null;
         Deque<XmlElement> open = new ArrayDeque<>();
         XMLStreamReader r = null;
