@@ -40,7 +40,8 @@ public class SbvTtmlJsonBenchmark {
         for (int i = 0; i < 10_000; i++) {
             long start = i * 2_000L;
             List<Line> lines = List.of(Line.plain("so the question is how the treatment number " + i),
-                    new Line(List.of(Run.plain("changed over the "), new Run("last ten years", Style.PLAIN.withItalic(true)))));
+                    new Line(List.of(Run.plain("changed over the "),
+                            new Run("last ten years", Style.PLAIN.withItalic(true)))));
             cues.add(new Cue(new TimeSpan(start, start + 1_800), null, lines, null, List.of(),
                     i % 50 == 0 ? Map.of("line", "0") : Map.of()));
         }

@@ -144,8 +144,7 @@ public final class JsonReader implements CaptionReader {
                         String s = string(p);
                         source = s == null ? Source.ASR : Source.fromId(s).orElse(Source.ASR);
                     }
-                    case "bom" -> bom = t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE ? t == JsonToken.VALUE_TRUE
-                            : null;
+                    case "bom" -> bom = t.isBoolean() ? t == JsonToken.VALUE_TRUE : null;
                     case "lineEndings" -> lineEndings = string(p);
                     case "cues" -> readArray(p, at, "cues", this::readCue);
                     case "regions" -> readArray(p, at, "regions", this::readRegion);
@@ -266,7 +265,8 @@ public final class JsonReader implements CaptionReader {
                 for (JsonNode r : l) {
                     String t = r.isObject() ? text(r.get("text")) : null;
                     if (t == null || t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
-                        problems.add(line, ProblemCode.BAD_JSON, "a run without one line of \"text\"; plain lines used");
+                        problems.add(line, ProblemCode.BAD_JSON,
+                                "a run without one line of \"text\"; plain lines used");
                         return null;
                     }
                     List<String> classes = new ArrayList<>();
@@ -307,7 +307,8 @@ public final class JsonReader implements CaptionReader {
             String code = n.isObject() ? text(n.get("code")) : null;
             String message = n.isObject() ? text(n.get("message")) : null;
             if (code == null || message == null) {
-                problems.add(line, ProblemCode.BAD_JSON, "a recorded problem without \"code\" and \"message\"; ignored");
+                problems.add(line, ProblemCode.BAD_JSON,
+                        "a recorded problem without \"code\" and \"message\"; ignored");
                 return;
             }
             long l = millis(n.get("line"));

@@ -45,7 +45,8 @@ public final class SbvReader implements CaptionReader {
         char last = input.charAt(input.length() - 1);
         if (last != '\n' && last != '\r') {
             // the last cue is read all the same: cutting it would lose a caption for a missing byte
-            problems.add(n, ProblemCode.MISSING_FINAL_NEWLINE, "the file does not end with a newline; read as if it did");
+            problems.add(n, ProblemCode.MISSING_FINAL_NEWLINE,
+                    "the file does not end with a newline; read as if it did");
         }
 
         TimingLine[] timing = new TimingLine[n];
@@ -254,7 +255,8 @@ public final class SbvReader implements CaptionReader {
         while (i < n) {
             char c = input.charAt(i);
             if (c == '\n' || c == '\r') {
-                String ending = c == '\r' && i + 1 < n && input.charAt(i + 1) == '\n' ? "CRLF" : c == '\r' ? "CR" : "LF";
+                boolean crlf = c == '\r' && i + 1 < n && input.charAt(i + 1) == '\n';
+                String ending = crlf ? "CRLF" : c == '\r' ? "CR" : "LF";
                 lines.add(clean(input.subSequence(start, i).toString(), lines.size() + 1, problems));
                 if (firstEnding == null) {
                     firstEnding = ending;

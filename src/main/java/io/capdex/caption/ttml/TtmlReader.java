@@ -294,7 +294,8 @@ public final class TtmlReader implements CaptionReader {
     /** Lines as XML counts them: CR, LF and CRLF each end one; at least 1. */
     static int countLines(String s) {
         int n = countNewlines(s, s.length());
-        boolean endsWithNewline = !s.isEmpty() && (s.charAt(s.length() - 1) == '\n' || s.charAt(s.length() - 1) == '\r');
+        char last = s.isEmpty() ? 0 : s.charAt(s.length() - 1);
+        boolean endsWithNewline = last == '\n' || last == '\r';
         return Math.max(1, endsWithNewline ? n : n + 1);
     }
 
@@ -426,7 +427,7 @@ public final class TtmlReader implements CaptionReader {
             }
             double effective = frameRate * multiplier;
             if (tickRate <= 0) {
-                // TTML 1 §6.2.10: without a tick rate, ticks are frames × sub-frames if a frame rate is given, else 1/s
+                // TTML 1 §6.2.10: no tick rate means frames × sub-frames per second if a frame rate is given, else 1
                 tickRate = fr != null ? effective * subFrameRate : 1;
             }
             rates = new TtmlTime.Rates(effective, subFrameRate, tickRate);
