@@ -578,13 +578,16 @@ public final class TtmlReader implements CaptionReader {
 
         /** The styling attributes ({@code tts:*}) an element states itself, by local name. */
         private static Map<String, String> ownStyling(XmlElement e) {
-            Map<String, String> out = new LinkedHashMap<>();
+            Map<String, String> out = null;
             for (int i = 0; i < e.attrLocal.size(); i++) {
                 if (e.attrNs.get(i).endsWith(STYLING) || e.attrNs.get(i).endsWith("#style")) {
+                    if (out == null) {
+                        out = new LinkedHashMap<>();
+                    }
                     out.put(e.attrLocal.get(i), e.attrValue.get(i));
                 }
             }
-            return out;
+            return out == null ? Map.of() : out;
         }
 
         /** The styling an element gets from its {@code style="id …"} references, in order. */
@@ -664,8 +667,8 @@ public final class TtmlReader implements CaptionReader {
                 }
                 end = begin + rel;
             }
-            Style style = apply(parent.style(), e);
             Map<String, String> own = ownStyling(e);
+            Style style = apply(parent.style(), e, own);
             String textAlign = own.getOrDefault("textAlign", parent.textAlign());
             String region = e.attr("region") != null ? e.attr("region").strip() : parent.region();
             String agent = parent.agent();
@@ -698,10 +701,14 @@ public final class TtmlReader implements CaptionReader {
             return r.ms();
         }
 
-        private Style apply(Style base, XmlElement e) {
-            Map<String, String> specified = new LinkedHashMap<>(referenced(e));
+        private Style apply(Style base, XmlElement e, Map<String, String> own) {
+            Map<String, String> referenced = referenced(e);
+            if (referenced.isEmpty() && own.isEmpty()) {
+                return base;
+            }
+            Map<String, String> specified = new LinkedHashMap<>(referenced);
             // TTML: inline styling wins over referenced styles
-            specified.putAll(ownStyling(e));
+            specified.putAll(own);
             Style s = base;
             for (Map.Entry<String, String> a : specified.entrySet()) {
                 String v = a.getValue().strip();
