@@ -40,6 +40,17 @@ public final class JsonWriter implements CaptionWriter {
         write(track, problems, out, WriteOptions.defaults());
     }
 
+    /** The view with problems, as a string with default options. */
+    public String write(Track track, List<ParseProblem> problems) {
+        StringBuilder sb = new StringBuilder(Math.max(256, track.cues().size() * 256));
+        try {
+            write(track, problems, sb, WriteOptions.defaults());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder never throws
+        }
+        return sb.toString();
+    }
+
     public void write(Track track, List<ParseProblem> problems, Appendable out, WriteOptions options)
             throws IOException {
         Writer writer = out instanceof Writer w ? w : new AppendableWriter(out);

@@ -10,7 +10,9 @@ import java.io.IOException;
 /**
  * Writes SBV canonically: {@code H:MM:SS.mmm,H:MM:SS.mmm}, the text lines, a blank line between cues. SBV holds
  * no styling and no positioning, so styles and cue settings are dropped; a cue's speaker is written as a
- * {@code Name: } prefix (the transcript convention) so it is not lost. Stateless and thread-safe.
+ * {@code Name: } prefix (the transcript convention) so it is not lost. SBV has no escapes: empty lines are left
+ * out (a blank line ends a cue) and a literal {@code [br]} in text reads back as a line break. Stateless and
+ * thread-safe.
  */
 public final class SbvWriter implements CaptionWriter {
     @Override

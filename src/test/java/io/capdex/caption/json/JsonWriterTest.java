@@ -91,6 +91,13 @@ class JsonWriterTest {
     }
 
     @Test
+    void writesProblemsToAString() throws IOException {
+        String out = writer.write(Track.of(Format.SBV, List.of()), List.of(ParseProblem.of(0, ProblemCode.BOM, "b")));
+        assertEquals("bom", MAPPER.readTree(out).get("problems").get(0).get("code").asText());
+        assertEquals(0, MAPPER.readTree(out).get("problems").get(0).get("line").asInt());
+    }
+
+    @Test
     void writesEmptyProblemsThroughTheCaptionWriterMethod() throws IOException {
         JsonNode root = MAPPER.readTree(writer.write(Track.of(Format.SBV, List.of())));
         assertEquals("[]", root.get("problems").toString());
