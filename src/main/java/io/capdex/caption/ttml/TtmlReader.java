@@ -92,10 +92,15 @@ public final class TtmlReader implements CaptionReader {
             problems.add(1, ProblemCode.EXTRA_SPACE, "white space before the XML declaration; skipped");
             text = text.substring(lead);
         }
-        if (!text.contains("<!DOCTYPE")) {
-            // with a DTD the document is refused below; its entities must not be reported or rewritten first
-            text = fixEntities(text, lineOffset, problems);
+        int doctype = doctypeInProlog(text);
+        if (doctype >= 0) {
+            // refused before any parsing: a DTD is how XXE and entity-expansion bombs get in, TTML needs none, and
+            // the JDK's DTD scanner is best left unused on untrusted input
+            problems.add(Math.min(lineCount, 1 + lineOffset + countNewlines(text, doctype)), ProblemCode.FORBIDDEN_XML,
+                    "document type declaration (<!DOCTYPE ...>) found; DTDs and entities are refused, nothing read");
+            return new ParseResult(empty, problems.toListByLine());
         }
+        text = fixEntities(text, lineOffset, problems);
 
         Parsed parsed = parse(text, lineOffset, lineCount, problems);
         if (parsed.refused() || parsed.root() == null) {
@@ -112,6 +117,33 @@ public final class TtmlReader implements CaptionReader {
         String language = doc.language == null ? Track.UNDETERMINED : doc.language;
         return new ParseResult(new Track(language, Source.ASR, cues, List.of(), List.of(), origin),
                 problems.toListByLine());
+    }
+
+    /** Where a {@code <!DOCTYPE} starts among the declaration, comments and processing instructions, or -1. */
+    static int doctypeInProlog(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (isXmlSpace(c)) {
+                i++;
+            } else if (text.startsWith("<?", i)) {
+                int end = text.indexOf("?>", i + 2);
+                if (end < 0) {
+                    return -1;
+                }
+                i = end + 2;
+            } else if (text.startsWith("<!--", i)) {
+                int end = text.indexOf("-->", i + 4);
+                if (end < 0) {
+                    return -1;
+                }
+                i = end + 3;
+            } else {
+                return text.startsWith("<!DOCTYPE", i) ? i : -1;
+            }
+        }
+        return -1;
     }
 
     /** The element tree, or why there is none. */
@@ -203,6 +235,13 @@ public final class TtmlReader implements CaptionReader {
             int at = clamp(line(e.getLocation(), lineOffset), lineCount);
             String kept = root == null ? "nothing read" : "the captions complete before it were kept";
             problems.add(at, ProblemCode.BAD_XML, "malformed XML: " + xmlMessage(e) + "; " + kept);
+        } catch (RuntimeException e) {
+            // the JDK's parser has thrown unchecked exceptions on some malformed input (a missing message key
+            // for a bad character in a DTD, found by fuzzing); such input is still only malformed XML
+            int at = r == null ? 1 : clamp(line(r.getLocation(), lineOffset), lineCount);
+            String kept = root == null ? "nothing read" : "the captions complete before it were kept";
+            problems.add(at, ProblemCode.BAD_XML, "malformed XML the parser could not describe (" + e.getClass()
+                    .getSimpleName() + "); " + kept);
         } finally {
             if (r != null) {
                 try {

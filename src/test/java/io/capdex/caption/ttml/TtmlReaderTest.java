@@ -330,6 +330,18 @@ class TtmlReaderTest {
     }
 
     @Test
+    void refusesDoctypeAfterCommentsWithoutParsingIt() {
+        // a mutated entity bomb once made the JDK's DTD scanner throw MissingResourceException (found by fuzzing)
+        ParseResult r = read("<?xml version=\"1.0\"?>\n<!-- made by hand -->\n<!DOCTYPE tt [\n<!ENTITY a \"&b; b;\">\n"
+                + "<!ENTITY b \"\u0001\">]>\n<tt xmlns=\"http://www.w3.org/ns/ttml\"><body><div>"
+                + "<p begin=\"1s\" end=\"2s\">&a;</p></div></body></tt>");
+        assertEquals(List.of("forbidden-xml"), codes(r));
+        assertEquals(3, r.problems().get(0).line());
+        assertTrue(r.track().cues().isEmpty());
+        assertEquals(-1, TtmlReader.doctypeInProlog("<tt><!DOCTYPE x></tt>"));
+    }
+
+    @Test
     void reportsMalformedXmlWithLineAndKeepsEarlierCaptions() {
         ParseResult r = read(tt("", "<body><div>\n<p begin=\"1s\" end=\"2s\">a</p>\n<p begin=\"2s\" end=\"3s\">b</span>"
                 + "\n</div></body>"));
