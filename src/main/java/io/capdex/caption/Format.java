@@ -10,7 +10,7 @@ public enum Format {
     VTT("vtt"),
     SBV("sbv"),
     TTML("ttml", "dfxp", "xml"),
-    /** capdex's machine-readable view of a track (write only). */
+    /** capdex's machine-readable view of a track ({@code convert --to json}), also read back for interchange. */
     JSON("json");
 
     private final List<String> extensions;

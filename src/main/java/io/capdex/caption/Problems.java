@@ -78,4 +78,18 @@ public final class Problems {
                 omitted + " more problems omitted (only the first " + cap + " are listed)"));
         return Collections.unmodifiableList(out);
     }
+
+    /**
+     * Like {@link #toList()}, in line order (stable, so problems on one line keep the order they were found in):
+     * for readers that look ahead and so find some problems out of order.
+     */
+    public List<ParseProblem> toListByLine() {
+        List<ParseProblem> sorted = new ArrayList<>(list);
+        sorted.sort(java.util.Comparator.comparingInt(ParseProblem::line));
+        if (omitted > 0) {
+            sorted.add(ParseProblem.of(lastOmittedLine, ProblemCode.MORE_PROBLEMS,
+                    omitted + " more problems omitted (only the first " + cap + " are listed)"));
+        }
+        return Collections.unmodifiableList(sorted);
+    }
 }
