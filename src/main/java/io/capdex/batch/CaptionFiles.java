@@ -144,7 +144,7 @@ public final class CaptionFiles {
             problems = new ArrayList<>(fileProblems);
             problems.addAll(parsed.problems());
         }
-        return new CaptionFileResult.Read(path, new ParseResult(parsed.track().withOrigin(origin), problems),
+        return new CaptionFileResult.Read(path, new ParseResult(parsed.track().withOrigin(origin), problems, parsed.cueLines()),
                 decoded.charset(), decoded.replacedInvalid());
     }
 

@@ -63,7 +63,6 @@ public enum ProblemCode {
     NOT_TTML(ERROR, "the XML document is not TTML"),
     UNKNOWN_ELEMENT(WARNING, "an element capdex does not know was ignored"),
     SRT_SYNTAX(WARNING, "SRT cue numbers or arrow timings in an SBV file were read as SBV"),
-    MISSING_BLANK_LINE(WARNING, "a cue's text ran into the next timing line without a blank line"),
     TTML_NAMESPACE(WARNING, "the root element is tt but its namespace is missing or unknown; read as TTML"),
     BAD_ATTRIBUTE(WARNING, "a TTML attribute value was not understood and ignored"),
     MISSING_TIMING(ERROR, "a caption has no timing of its own or inherited; it was skipped"),

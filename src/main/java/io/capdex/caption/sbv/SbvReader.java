@@ -2,6 +2,7 @@ package io.capdex.caption.sbv;
 
 import io.capdex.caption.CaptionReader;
 import io.capdex.caption.Cue;
+import io.capdex.caption.CueLines;
 import io.capdex.caption.Format;
 import io.capdex.caption.Line;
 import io.capdex.caption.Origin;
@@ -58,6 +59,7 @@ public final class SbvReader implements CaptionReader {
         }
 
         List<Cue> cues = new ArrayList<>();
+        List<Integer> cueFirstLines = new ArrayList<>();
         Once srt = new Once(problems);
         long previousStartMs = -1;
         int i = 0;
@@ -174,12 +176,13 @@ public final class SbvReader implements CaptionReader {
                         + " has no text; kept");
             }
             cues.add(new Cue(new TimeSpan(t.startMs(), t.endMs()), null, cueLines, null, List.of(), Map.of()));
+            cueFirstLines.add(timingLine);
         }
         if (cues.isEmpty() && problems.toList().stream().noneMatch(p -> p.code().equals(ProblemCode.NO_CUES.id()))) {
             problems.add(1, ProblemCode.NO_CUES, "no cue could be read");
         }
         return new ParseResult(new Track(Track.UNDETERMINED, Source.ASR, cues, List.of(), List.of(), origin),
-                problems.toListByLine());
+                problems.toListByLine(), new CueLines(cueFirstLines));
     }
 
     /** A line of digits right before a timing line: an SRT cue number. */

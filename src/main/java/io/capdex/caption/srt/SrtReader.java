@@ -2,6 +2,7 @@ package io.capdex.caption.srt;
 
 import io.capdex.caption.CaptionReader;
 import io.capdex.caption.Cue;
+import io.capdex.caption.CueLines;
 import io.capdex.caption.Format;
 import io.capdex.caption.Line;
 import io.capdex.caption.Origin;
@@ -76,6 +77,7 @@ public final class SrtReader implements CaptionReader {
         private final boolean[] memoValue = new boolean[4];
 
         private final List<Cue> cues = new ArrayList<>();
+        private final List<Integer> cueFirstLines = new ArrayList<>();
         private final List<Line> lineBuffer = new ArrayList<>(4);
         private int[] cueLines = new int[8];
         private int cueLineCount;
@@ -348,7 +350,7 @@ public final class SrtReader implements CaptionReader {
             finishFile();
             Origin origin = new Origin(Format.SRT, "UTF-8", bom, lineEndings);
             Track track = new Track(Track.UNDETERMINED, Source.ASR, cues, List.of(), List.of(), origin);
-            return new ParseResult(track, problems.toList());
+            return new ParseResult(track, problems.toList(), new CueLines(cueFirstLines));
         }
 
         /** Skips lines that belong to no cue, up to the next cue start; reports them once. */
@@ -521,6 +523,7 @@ public final class SrtReader implements CaptionReader {
                 default -> List.copyOf(lines);
             };
             cues.add(new Cue(new TimeSpan(startMs, endMs), null, kept, null, List.of(), settings));
+            cueFirstLines.add(timingLine);
             cueLineCount = 0;
         }
 

@@ -2,6 +2,7 @@ package io.capdex.caption.vtt;
 
 import io.capdex.caption.CaptionReader;
 import io.capdex.caption.Cue;
+import io.capdex.caption.CueLines;
 import io.capdex.caption.Format;
 import io.capdex.caption.Origin;
 import io.capdex.caption.ParseProblem;
@@ -74,6 +75,7 @@ public final class VttReader implements CaptionReader {
             }
         }
         List<Cue> cues = new ArrayList<>(doc.cues().size());
+        List<Integer> cueFirstLines = new ArrayList<>(doc.cues().size());
         for (VttDocument.RawCue raw : doc.cues()) {
             if (raw.endMs() < raw.startMs()) {
                 problems.add(raw.line(), ProblemCode.END_BEFORE_START, "end before start ("
@@ -91,6 +93,7 @@ public final class VttReader implements CaptionReader {
             }
             cues.add(new Cue(new TimeSpan(raw.startMs(), raw.endMs()), raw.id(), parsed.lines(), parsed.speaker(),
                     parsed.words(), raw.settings()));
+            cueFirstLines.add(raw.line());
         }
         String language = Track.UNDETERMINED;
         for (String h : doc.header()) {
@@ -101,7 +104,7 @@ public final class VttReader implements CaptionReader {
         }
         Origin origin = new Origin(Format.VTT, "UTF-8", doc.bom(), doc.lineEndings());
         Track track = new Track(language, Source.ASR, cues, doc.regions(), styles, origin);
-        return new ParseResult(track, inLineOrder(problems.toList()));
+        return new ParseResult(track, inLineOrder(problems.toList()), new CueLines(cueFirstLines));
     }
 
     /** Problems sorted by line (stably), the capped list's closing "more problems" entry kept last. */

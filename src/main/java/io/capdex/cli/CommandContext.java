@@ -1,0 +1,100 @@
+package io.capdex.cli;
+
+import io.capdex.batch.CaptionFileResult;
+import io.capdex.batch.CaptionFiles;
+import io.capdex.batch.CaptionFormats;
+import io.capdex.batch.ReadOptions;
+import io.capdex.caption.Format;
+import io.capdex.caption.ParseProblem;
+import io.capdex.config.Config;
+import io.capdex.config.ConfigException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/** What every subcommand needs from the global options: the configuration, caption reading, diagnostics. */
+final class CommandContext {
+    private final Main main;
+    private @Nullable Config config;
+
+    CommandContext(Main main) {
+        this.main = main;
+    }
+
+    boolean force() {
+        return main.force;
+    }
+
+    boolean verbose() {
+        return main.verbose;
+    }
+
+    boolean quiet() {
+        return main.quiet;
+    }
+
+    Path dataDir() {
+        return main.dataDir();
+    }
+
+    /** The configuration: {@code --config FILE}, else {@code DATA/capdex.yaml} when present, else defaults. */
+    Config config() {
+        if (config != null) {
+            return config;
+        }
+        Path file = main.config;
+        if (file == null) {
+            Path implicit = dataDir().resolve("capdex.yaml");
+            file = Files.isRegularFile(implicit) ? implicit : null;
+        } else if (!Files.isRegularFile(file)) {
+            throw new CliException(ExitCode.USAGE, file + ": no such configuration file");
+        }
+        try {
+            config = file == null ? Config.defaults() : Config.load(file);
+        } catch (ConfigException e) {
+            throw new CliException(ExitCode.USAGE, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CliException(ExitCode.USAGE, file + ": cannot read the configuration (" + e.getMessage() + ")", e);
+        }
+        return config;
+    }
+
+    /** Reads a caption file with the configured size limit, an optional charset override and forced format. */
+    CaptionFileResult readCaptions(Path file, @Nullable String encoding, @Nullable Format format) {
+        ReadOptions options = ReadOptions.defaults(CaptionFormats::reader)
+                .withMaxBytes(config().maxCaptionFileBytes())
+                .withEncoding(encoding == null ? null : charset(encoding))
+                .withFormat(format);
+        return CaptionFiles.read(file, options);
+    }
+
+    static Charset charset(String name) {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new CliException(ExitCode.USAGE, "capdex: unknown encoding '" + name
+                    + "' (try UTF-8, windows-1252, ISO-8859-1, UTF-16LE)");
+        }
+    }
+
+    /** One problem in the compiler form: {@code path:line: severity: message [code]}. */
+    static String diagnostic(Path file, ParseProblem p) {
+        String where = p.line() > 0 ? file + ":" + p.line() : file.toString();
+        return where + ": " + p.severity().id() + ": " + p.message() + " [" + p.code() + "]";
+    }
+
+    /** Prints problems to stderr; warnings are left out with {@code --quiet}. */
+    void printProblems(PrintWriter err, Path file, Iterable<ParseProblem> problems) {
+        for (ParseProblem p : problems) {
+            if (quiet() && !p.isError()) {
+                continue;
+            }
+            err.println(diagnostic(file, p));
+        }
+    }
+}
