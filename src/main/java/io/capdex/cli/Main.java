@@ -37,10 +37,14 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Only errors.")
     boolean quiet;
 
+    @CommandLine.Spec
+    CommandLine.Model.@Nullable CommandSpec spec;
+
     @Override
     public Integer call() {
-        CommandLine cmd = new CommandLine(this);
-        cmd.usage(cmd.getOut());
+        if (spec != null) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
         return ExitCode.USAGE;
     }
 
