@@ -24,8 +24,9 @@ final class CheckCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ParentCommand Main main;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Caption files (SRT, WebVTT, SBV, TTML).")
-    List<Path> files;
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Caption files (SRT, WebVTT, SBV, TTML), or folders to check every caption file in.")
+    List<Path> paths;
 
     @Option(names = "--profile", paramLabel = "NAME",
             description = "QC profile: netflix (default), bbc, dcmp, or one defined in the configuration.")
@@ -60,6 +61,10 @@ final class CheckCommand implements Callable<Integer> {
         double frameRate = fps != null ? fps : ctx.config().qcFps();
         if (!(frameRate > 0 && frameRate <= 300)) {
             throw new CliException(ExitCode.USAGE, "capdex: --fps must be between 0 and 300, not " + frameRate);
+        }
+        List<Path> files = CaptionPaths.expand(paths);
+        if (files.isEmpty()) {
+            throw new CliException(ExitCode.INPUT, paths.get(0) + ": no caption files found (.srt, .vtt, .sbv, .ttml, .dfxp)");
         }
         List<FileReport> reports = new ArrayList<>();
         int failed = 0, errors = 0, warnings = 0;

@@ -110,4 +110,16 @@ class CheckCommandTest {
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
         assertTrue(run.out().contains("windows-1252"), run.out());
     }
+
+    @Test
+    void checksEveryCaptionFileInAFolder() throws Exception {
+        write("a.srt", "1\n00:00:01,000 --> 00:00:03,000\nHello.\n\n");
+        write("b.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nHello.\n");
+        write("notes.txt", "not captions");
+        CliRun run = CliRun.of("check", dir.toString());
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        assertTrue(run.out().contains("a.srt: SRT"), run.out());
+        assertTrue(run.out().contains("b.vtt: VTT"), run.out());
+        assertTrue(run.out().contains("2 files checked"), run.out());
+    }
 }
