@@ -60,7 +60,7 @@ public final class ParseBench {
             bestWrite = Math.min(bestWrite, t3 - t2);
         }
         String f = format.id();
-        metrics.add(new Metric(f + ".size", round(mb), "MB"));
+        metrics.add(new Metric(f + ".size", Math.round(mb * 1000) / 1000.0, "MB"));
         metrics.add(new Metric(f + ".read", round(mb / (bestRead / 1e9)), "MB/s"));
         metrics.add(new Metric(f + ".read.cues", Math.round(track.cues().size() / (bestRead / 1e9)), "cues/s"));
         metrics.add(new Metric(f + ".write", round(mb / (bestWrite / 1e9)), "MB/s"));

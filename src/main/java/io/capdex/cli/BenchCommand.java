@@ -2,7 +2,12 @@ package io.capdex.cli;
 
 import io.capdex.bench.BenchReport;
 import io.capdex.bench.Metric;
+import io.capdex.bench.ConvertBench;
 import io.capdex.bench.ParseBench;
+import io.capdex.bench.SyncBench;
+import io.capdex.media.MediaException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,11 +17,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code capdex bench NAME}: prints performance figures measured on generated material. */
-@Command(name = "bench", description = "Print performance figures (parse, sync).")
+@Command(name = "bench", description = {"Print performance figures measured on generated material.",
+        "  parse    read/write throughput of every caption format (one thread, after warm-up)",
+        "  convert  whole 'capdex convert' processes on a 200,000-cue SRT: median wall time, peak RSS",
+        "  sync     whole 'capdex sync' processes on a 60-minute interview made from a sample"})
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, sync.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, convert, sync.")
     String name;
 
     @Option(names = "--cues", description = "Cues in the generated track for 'parse' (default ${DEFAULT-VALUE}).",
@@ -27,16 +35,32 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "5")
     int runs;
 
+    @Option(names = "--minutes", description = "Length of the generated interview for 'sync' (default ${DEFAULT-VALUE}).",
+            defaultValue = "60")
+    int minutes;
+
+    @Option(names = "--sample", paramLabel = "VIDEO",
+            description = "Sample video for 'sync' (default samples/all-remission.mp4, with its .en.srt).",
+            defaultValue = "samples/all-remission.mp4")
+    Path sample;
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
     @Override
-    public Integer call() {
-        BenchReport report = switch (name) {
-            case "parse" -> new ParseBench(cues, runs).run();
-            default -> throw new CliException(ExitCode.USAGE, "capdex: unknown benchmark '" + name
-                    + "' (known: parse)");
-        };
+    public Integer call() throws IOException, InterruptedException {
+        BenchReport report;
+        try {
+            report = switch (name) {
+                case "parse" -> new ParseBench(cues, runs).run();
+                case "convert" -> new ConvertBench(cues, runs).run();
+                case "sync" -> new SyncBench(sample, captionsOf(sample), minutes, runs).run();
+                default -> throw new CliException(ExitCode.USAGE, "capdex: unknown benchmark '" + name
+                        + "' (known: parse, convert, sync)");
+            };
+        } catch (MediaException e) {
+            throw new CliException(ExitCode.INPUT, e.getMessage(), e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(out, report);
@@ -49,6 +73,16 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         return ExitCode.OK;
+    }
+
+    private static Path captionsOf(Path video) {
+        String name = video.getFileName().toString();
+        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        Path srt = video.resolveSibling(stem + ".en.srt");
+        if (!java.nio.file.Files.isRegularFile(srt)) {
+            throw new CliException(ExitCode.INPUT, srt + ": no such file (the sync benchmark needs the sample's captions)");
+        }
+        return srt;
     }
 
     private static String format(double v) {

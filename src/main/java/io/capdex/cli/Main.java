@@ -110,6 +110,10 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        String rssFile = System.getProperty(io.capdex.bench.ChildProcess.RSS_PROPERTY);
+        if (rssFile != null) {
+            io.capdex.bench.ChildProcess.reportPeakRssOnExit(Path.of(rssFile));
+        }
         System.exit(commandLine().execute(args));
     }
 
