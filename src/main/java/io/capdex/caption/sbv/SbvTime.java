@@ -1,5 +1,6 @@
 package io.capdex.caption.sbv;
 
+import io.capdex.caption.ClockTime;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
@@ -22,26 +23,7 @@ public final class SbvTime {
     }
 
     static void appendTo(StringBuilder sb, long ms) {
-        long h = ms / 3_600_000;
-        int m = (int) (ms / 60_000 % 60);
-        int s = (int) (ms / 1000 % 60);
-        int f = (int) (ms % 1000);
-        sb.append(h).append(':');
-        if (m < 10) {
-            sb.append('0');
-        }
-        sb.append(m).append(':');
-        if (s < 10) {
-            sb.append('0');
-        }
-        sb.append(s).append('.');
-        if (f < 100) {
-            sb.append('0');
-        }
-        if (f < 10) {
-            sb.append('0');
-        }
-        sb.append(f);
+        ClockTime.appendTo(sb, ms, 1, '.');
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.capdex.caption.srt;
 
+import io.capdex.caption.ClockTime;
+
 /**
  * SRT's text form of a time, {@code HH:MM:SS,mmm}: canonical formatting and the lenient parsing the reader uses.
  *
@@ -39,26 +41,9 @@ public final class SrtTime {
 
     /** Appends {@code HH:MM:SS,mmm} to {@code sb} without intermediate strings (the writer's hot path). */
     public static void appendTo(StringBuilder sb, long ms) {
-        if (ms < 0) {
-            throw new IllegalArgumentException("negative time " + ms);
-        }
-        long hours = ms / 3_600_000L;
-        int rest = (int) (ms - hours * 3_600_000L);
-        if (hours < 10) {
-            sb.append('0');
-        }
-        sb.append(hours).append(':');
-        two(sb, rest / 60_000);
-        sb.append(':');
-        two(sb, rest / 1000 % 60);
-        sb.append(',');
-        int millis = rest % 1000;
-        sb.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10));
+        ClockTime.appendTo(sb, ms, 2, ',');
     }
 
-    private static void two(StringBuilder sb, int v) {
-        sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
-    }
 
     /**
      * Parses one time in any form the reader tolerates ({@code 1:02:03.5}, {@code 01:02,500}, …), ignoring

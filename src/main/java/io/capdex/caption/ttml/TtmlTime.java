@@ -1,5 +1,6 @@
 package io.capdex.caption.ttml;
 
+import io.capdex.caption.ClockTime;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
@@ -44,30 +45,9 @@ public final class TtmlTime {
     }
 
     static void appendTo(StringBuilder sb, long ms) {
-        long h = ms / 3_600_000;
-        int m = (int) (ms / 60_000 % 60);
-        int s = (int) (ms / 1000 % 60);
-        int f = (int) (ms % 1000);
-        if (h < 10) {
-            sb.append('0');
-        }
-        sb.append(h).append(':');
-        two(sb, m);
-        sb.append(':');
-        two(sb, s);
-        sb.append('.');
-        if (f < 100) {
-            sb.append('0');
-        }
-        two(sb, f);
+        ClockTime.appendTo(sb, ms, 2, '.');
     }
 
-    private static void two(StringBuilder sb, int v) {
-        if (v < 10) {
-            sb.append('0');
-        }
-        sb.append(v);
-    }
 
     /** Reads any TTML time expression; empty when it is not one. */
     public static OptionalLong parse(String expression, Rates rates) {

@@ -1,5 +1,6 @@
 package io.capdex.caption.vtt;
 
+import io.capdex.caption.ClockTime;
 import java.util.OptionalLong;
 
 /**
@@ -29,33 +30,9 @@ public final class VttTime {
     }
 
     static void appendTo(StringBuilder sb, long ms) {
-        long hours = ms / 3_600_000;
-        int minutes = (int) (ms / 60_000 % 60);
-        int seconds = (int) (ms / 1000 % 60);
-        int millis = (int) (ms % 1000);
-        if (hours < 10) {
-            sb.append('0');
-        }
-        sb.append(hours).append(':');
-        two(sb, minutes);
-        sb.append(':');
-        two(sb, seconds);
-        sb.append('.');
-        if (millis < 100) {
-            sb.append('0');
-        }
-        if (millis < 10) {
-            sb.append('0');
-        }
-        sb.append(millis);
+        ClockTime.appendTo(sb, ms, 2, '.');
     }
 
-    private static void two(StringBuilder sb, int v) {
-        if (v < 10) {
-            sb.append('0');
-        }
-        sb.append(v);
-    }
 
     /** A whole string read as one WebVTT timestamp, exactly as the spec's rules allow; empty if it is not one. */
     public static OptionalLong parse(CharSequence text) {
