@@ -28,13 +28,13 @@ public final class Workloads {
         StringBuilder sb = new StringBuilder(96);
         for (int i = 0; i < cueCount; i++) {
             sb.setLength(0);
-            int lines = rnd.nextInt(4) == 0 ? 1 : 2;
+            int lines = rnd.nextInt(5) < 2 ? 1 : 2; // 60 % two-line cues: about 90 bytes a cue as SRT
             for (int l = 0; l < lines; l++) {
                 if (l > 0) {
                     sb.append('\n');
                 }
                 int lineStart = sb.length();
-                while (sb.length() - lineStart < 30 + rnd.nextInt(10)) {
+                while (sb.length() - lineStart < 26 + rnd.nextInt(12)) {
                     if (sb.length() > lineStart) {
                         sb.append(' ');
                     }
