@@ -88,19 +88,17 @@ final class AssText {
     }
 
     /**
-     * FFmpeg's ASS splitter reads {@code \n}, {@code \N}, {@code \h} and {@code {\…}} as markup; a word joiner
-     * (U+2060, invisible) after such a backslash or brace keeps caption text such as {@code C:\new} literal, and
-     * {@link #parse} removes it again.
+     * FFmpeg's ASS splitter reads {@code \n}, {@code \N}, {@code \h} and {@code {\…}} as markup, and its decoders
+     * escape {@code \\}, {@code \{} and {@code \}}; a word joiner (U+2060, invisible) after every backslash and
+     * opening brace keeps caption text such as {@code C:\new} literal, and {@link #parse} removes it again.
      */
     private static void escape(StringBuilder sb, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             sb.append(c);
-            if ((c == '\\' || c == '{') && i + 1 < text.length()) {
-                char next = text.charAt(i + 1);
-                if (c == '{' ? next == '\\' : next == 'n' || next == 'N' || next == 'h' || next == '\\') {
-                    sb.append(WORD_JOINER);
-                }
+            // At the end of a run too: the next run or line may begin with markup such as {\i1} or \N.
+            if (c == '\\' || c == '{') {
+                sb.append(WORD_JOINER);
             }
         }
     }
