@@ -51,7 +51,8 @@ class SubtitleMuxerIT {
                 top(0, 3_000, WARNING),
                 Cue.of(3_000, 5_500, "Dr. Müller: it's 100% \\ {not} markup"),
                 Cue.of(6_000, 8_250, "Two lines,\nthe second one"),
-                Cue.of(9_001, 11_999, "C:\\new folder {\\an5} \\N stays text"));
+                Cue.of(9_001, 11_000, "C:\\new folder {\\an5} \\N stays text"),
+                Cue.of(11_000, 11_999, "ends in a backslash \\\n{ then a brace"));
         return new Track("en", Source.ASR, cues, List.of(), List.of(), Origin.of(Format.SRT));
     }
 
@@ -79,7 +80,7 @@ class SubtitleMuxerIT {
     void mp4TracksReadBackAsTheSameCues() throws Exception {
         Path out = dir.resolve("soft.mp4");
         MuxResult result = SubtitleMuxer.mux(source, specs(), ContainerKind.MP4, out, options());
-        assertEquals(7, result.subtitlePackets());
+        assertEquals(8, result.subtitlePackets());
         SubtitleFile file = SubtitleReader.readFile(out, Long.MAX_VALUE);
         assertEquals(2, file.streams().size());
         SubtitleStreamCues en = file.streams().get(0);
@@ -159,6 +160,26 @@ class SubtitleMuxerIT {
         assertFalse(cues.isEmpty());
         assertTrue(cues.stream().allMatch(c -> c.startMs() <= 3_500), cues.toString());
         assertTrue(cues.size() < english().cues().size());
+    }
+
+    @Test
+    void realSampleWithPrimedAacKeepsSubtitlesInStepWithThePicture() throws Exception {
+        Path sample = Path.of("samples/all-remission.mp4");
+        var parsed = io.capdex.batch.CaptionFormats.reader(Format.SRT)
+                .read(Files.readString(Path.of("samples/all-remission.en.srt")));
+        Track track = parsed.track().withLanguage("en");
+        for (ContainerKind kind : ContainerKind.values()) {
+            Path out = dir.resolve("sample." + kind.name().toLowerCase(java.util.Locale.ROOT));
+            SubtitleMuxer.mux(sample, List.of(new SubtitleTrackSpec(track, "English (AI-generated)", true)), kind, out,
+                    options());
+            assertEquals(packetCounts(sample), packetCounts(out), kind.name());
+            long shiftMs = firstVideoMs(out) - firstVideoMs(sample);
+            // MP4 keeps the priming in its edit list; Matroska moves every stream 21 ms later instead.
+            assertEquals(kind == ContainerKind.MP4 ? 0 : 21, shiftMs, kind.name());
+            List<SubtitleStreamCues> streams = SubtitleReader.read(out);
+            assertEquals(1, streams.size());
+            assertSameCues(shifted(track.cues(), shiftMs), streams.get(0).cues(), 1, false);
+        }
     }
 
     static List<Cue> shifted(List<Cue> cues, long shiftMs) {
