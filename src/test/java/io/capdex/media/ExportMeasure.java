@@ -1,7 +1,6 @@
 package io.capdex.media;
 
-import io.capdex.batch.CaptionFormats;
-import io.capdex.caption.Format;
+import io.capdex.caption.srt.SrtReader;
 import io.capdex.caption.ParseResult;
 import io.capdex.caption.Track;
 import java.nio.file.Files;
@@ -23,7 +22,7 @@ final class ExportMeasure {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         Path video = Path.of(args[1]);
-        ParseResult parsed = CaptionFormats.reader(Format.SRT).read(Files.readString(Path.of(args[2])));
+        ParseResult parsed = new SrtReader().read(Files.readString(Path.of(args[2])));
         Track track = parsed.track().withLanguage("en");
         Path out = Path.of(args[3]);
         long start = System.nanoTime();

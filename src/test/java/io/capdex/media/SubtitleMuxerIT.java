@@ -165,7 +165,7 @@ class SubtitleMuxerIT {
     @Test
     void realSampleWithPrimedAacKeepsSubtitlesInStepWithThePicture() throws Exception {
         Path sample = Path.of("samples/all-remission.mp4");
-        var parsed = io.capdex.batch.CaptionFormats.reader(Format.SRT)
+        var parsed = new io.capdex.caption.srt.SrtReader()
                 .read(Files.readString(Path.of("samples/all-remission.en.srt")));
         Track track = parsed.track().withLanguage("en");
         for (ContainerKind kind : ContainerKind.values()) {
