@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param profile the style guide the aligned cues are cut for (line length, lines, reading speed, durations)
  * @param fps the video's frame rate, for the profile's least gap between cues
- * @param minMatchedShare below this share of transcript words matched inside runs of three or more matched words
+ * @param minMatchedShare below this share of transcript words matched inside runs of two or more matched words
  *     (in the part the captions cover), the transcript is taken to be of another interview and no track is made
  * @param maxWer above this error rate over the covered part, likewise
  */

@@ -71,7 +71,7 @@ public final class Aligner {
         Quality q = first <= last ? Quality.of(matched, links, first, last) : new Quality(0, 1.0);
         if (q.runShare() < options.minMatchedShare() || q.wer() > options.maxWer()) {
             messages.add(String.format(Locale.ROOT, "the transcript does not fit the captions: %.0f %% of its words "
-                    + "match caption words in runs of three or more, WER %.2f; probably the transcript of another "
+                    + "match caption words in runs of two or more, WER %.2f; probably the transcript of another "
                     + "interview; no aligned track made", q.runShare() * 100, q.wer()));
             return new AlignResult(null, report, messages);
         }
@@ -85,7 +85,10 @@ public final class Aligner {
         return new AlignResult(aligned, report, messages);
     }
 
-    /** Transcript quality over the covered part: share of words matched in runs of three or more, and WER. */
+    /**
+     * Transcript quality over the covered part: the share of words matched in runs of two or more (single matches
+     * are mostly chance collisions of "the" and "and" between unrelated texts), and the WER.
+     */
     private record Quality(double runShare, double wer) {
         static Quality of(boolean[] matched, List<TermLinks.Link> links, int first, int last) {
             int inRuns = 0;
@@ -94,7 +97,7 @@ public final class Aligner {
                 if (i <= last && matched[i]) {
                     run++;
                 } else {
-                    inRuns += run >= 3 ? run : 0;
+                    inRuns += run >= 2 ? run : 0;
                     run = 0;
                 }
             }

@@ -50,8 +50,9 @@ public final class Segmenter {
                     cps > 0 ? (long) Math.ceil(text.length() * 1000.0 / cps) : 0);
             long endMs = Math.max(lastWordEndMs, startMs + wantedMs);
             if (c + 1 < cuts.size()) {
-                long limit = tokens.get(cuts.get(c + 1)[0]).startMs() - gapMs;
-                endMs = Math.min(endMs, Math.max(limit, Math.min(lastWordEndMs, limit + gapMs)));
+                // the least gap before the next cue wins over the last word's tail: it is at most a few frames
+                long nextStartMs = tokens.get(cuts.get(c + 1)[0]).startMs();
+                endMs = Math.min(endMs, nextStartMs - gapMs > startMs ? nextStartMs - gapMs : nextStartMs);
             }
             endMs = Math.min(endMs, Math.max(lastWordEndMs, startMs + maxDurationMs));
             endMs = Math.max(endMs, startMs + 1);
