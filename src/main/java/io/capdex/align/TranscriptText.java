@@ -41,9 +41,9 @@ public record TranscriptText(List<Paragraph> paragraphs) {
 
     private static final String NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}.'\u2019\\-]*";
     private static final String PARTICLE = "(?:de|del|la|las|los|van|von|da|di|du|le|y|and)";
-    /** A label: one to four name words (particles between), then a colon and a space or the line end. */
+    /** A label: one to five name words (particles between), then a colon and a space or the line end. */
     private static final Pattern LABEL = Pattern.compile(
-            "^\\s*(" + NAME_WORD + "(?:\\s+(?:" + NAME_WORD + "|" + PARTICLE + ")){0,3}"
+            "^\\s*(" + NAME_WORD + "(?:\\s+(?:" + NAME_WORD + "|" + PARTICLE + ")){0,4}"
                     + "(?:\\s+\\d{1,2})?)\\s*:(?=\\s|$)");
     /** Roles that are speaker labels even when written once and as one word. */
     private static final Set<String> ROLES = Set.of("q", "a", "p", "r", "interviewer", "interviewee", "host",
