@@ -215,4 +215,24 @@ class AlignerTest {
         assertEquals("Q", r.aligned().cues().get(0).speaker());
         assertTrue(Arrays.asList(r.aligned().cues().get(0).text().split("\n")).contains("Did the leukaemia come back?"));
     }
+
+    @Test
+    void refusesATranscriptInAnotherLanguage() throws IOException {
+        SyntheticInterview en = interview("interview-en.txt", 81, false);
+        AlignResult r = Aligner.align(en.captions(), TranscriptText.parse(resource("interview-es.txt")),
+                AlignOptions.defaults());
+        assertNull(r.aligned());
+        assertTrue(r.messages().get(0).contains("probably the transcript of another interview"), r.messages().toString());
+    }
+
+    @Test
+    void aRealisticInterviewIsAlignedAroundAnchorsWithoutTheFallback() {
+        SyntheticInterview s = SyntheticInterview.generate(3000, 91, "en", 0.15);
+        TranscriptText t = TranscriptText.parse(s.transcript());
+        WordAlignment al = WordAligner.align(t.words(), WordNormalizer.words(String.join(" ",
+                s.captions().cues().stream().map(Cue::text).toList())));
+        assertTrue(al.anchored(), al.toString());
+        assertTrue(al.anchors() > 1000, al.toString());
+        assertEquals(s.injectedErrors(), al.distance());
+    }
 }
