@@ -36,24 +36,26 @@ public final class Aligner {
             return new AlignResult(null, null, messages);
         }
         WordAlignment al = WordAligner.align(ref, hyp.words);
-        List<TermLinks.Link> links = TermLinks.of(al, ref, hyp.words);
-        AlignmentReport report = ErrorRate.report(al, links, ref, hyp.words);
         if (hyp.words.isEmpty()) {
             messages.add("the captions have no words; nothing aligned");
-            return new AlignResult(null, report, messages);
+            return new AlignResult(null, ErrorRate.report(al, TermLinks.plain(al), ref, hyp.words), messages);
         }
+        Quality q = Quality.of(al, ref.size());
+        if (q.runShare() < options.minMatchedShare() || q.wer() > options.maxWer()) {
+            // no group re-alignment: between unrelated texts every stretch is long, and its misheard list is noise
+            messages.add(String.format(Locale.ROOT, "the transcript does not fit the captions: %.0f %% of its words "
+                    + "match caption words in runs of two or more, WER %.2f; probably the transcript of another "
+                    + "interview; no aligned track made", q.runShare() * 100, q.wer()));
+            return new AlignResult(null, ErrorRate.report(al, TermLinks.plain(al), ref, hyp.words), messages);
+        }
+        List<TermLinks.Link> links = TermLinks.of(al, ref, hyp.words);
+        AlignmentReport report = ErrorRate.report(al, links, ref, hyp.words);
         long[] start = new long[ref.size()];
         long[] end = new long[ref.size()];
         boolean[] timed = new boolean[ref.size()];
-        boolean[] matched = new boolean[ref.size()];
         for (TermLinks.Link l : links) {
             if (l.refFrom() < 0 || l.hypFrom() < 0) {
                 continue;
-            }
-            if (l.kind() == TermLinks.Kind.MATCH || l.kind() == TermLinks.Kind.EQUIVALENT) {
-                for (int i = l.refFrom(); i < l.refTo(); i++) {
-                    matched[i] = true;
-                }
             }
             spread(ref, l.refFrom(), l.refTo(), hyp.startMs[l.hypFrom()], hyp.endMs[l.hypTo() - 1], start, end);
             for (int i = l.refFrom(); i < l.refTo(); i++) {
@@ -68,13 +70,6 @@ public final class Aligner {
         while (last >= 0 && !timed[last]) {
             last--;
         }
-        Quality q = first <= last ? Quality.of(matched, links, first, last) : new Quality(0, 1.0);
-        if (q.runShare() < options.minMatchedShare() || q.wer() > options.maxWer()) {
-            messages.add(String.format(Locale.ROOT, "the transcript does not fit the captions: %.0f %% of its words "
-                    + "match caption words in runs of two or more, WER %.2f; probably the transcript of another "
-                    + "interview; no aligned track made", q.runShare() * 100, q.wer()));
-            return new AlignResult(null, report, messages);
-        }
         int lo = first - (first <= MAX_LOOSE_END_WORDS ? first : 0);
         int hi = ref.size() - 1 - last <= MAX_LOOSE_END_WORDS ? ref.size() - 1 : last;
         coverageMessages(ref.size(), lo, hi, hyp.words.size(), links, messages);
@@ -86,38 +81,40 @@ public final class Aligner {
     }
 
     /**
-     * Transcript quality over the covered part: the share of words matched in runs of two or more (single matches
-     * are mostly chance collisions of "the" and "and" between unrelated texts), and the WER.
+     * Transcript quality over the part the captions cover (from the first to the last transcript word aligned
+     * with a caption word): the share of words matched in runs of two or more (single matches are mostly chance
+     * collisions of "the" and "and" between unrelated texts), and the WER of that part.
      */
     private record Quality(double runShare, double wer) {
-        static Quality of(boolean[] matched, List<TermLinks.Link> links, int first, int last) {
+        static Quality of(WordAlignment al, int refWords) {
+            int firstStep = -1;
+            int lastStep = -1;
+            for (int k = 0; k < al.size(); k++) {
+                if (al.ref(k) >= 0 && al.hyp(k) >= 0) {
+                    firstStep = firstStep < 0 ? k : firstStep;
+                    lastStep = k;
+                }
+            }
+            if (firstStep < 0) {
+                return new Quality(0, 1);
+            }
+            int words = 0;
+            int errors = 0;
             int inRuns = 0;
             int run = 0;
-            for (int i = first; i <= last + 1; i++) {
-                if (i <= last && matched[i]) {
+            for (int k = firstStep; k <= lastStep + 1; k++) {
+                WordAlignment.Op op = k <= lastStep ? al.op(k) : WordAlignment.Op.DELETION;
+                if (k <= lastStep) {
+                    words += op == WordAlignment.Op.INSERTION ? 0 : 1;
+                    errors += op == WordAlignment.Op.MATCH ? 0 : 1;
+                }
+                if (op == WordAlignment.Op.MATCH) {
                     run++;
-                } else {
-                    inRuns += run >= 2 ? run : 0;
+                } else if (op != WordAlignment.Op.INSERTION || k > lastStep) {
+                    inRuns += run >= 2 ? run : 0; // an inserted filler does not break a run of transcript words
                     run = 0;
                 }
             }
-            int errors = 0;
-            boolean inside = false;
-            for (TermLinks.Link l : links) {
-                if (l.refFrom() >= 0) {
-                    inside = l.refFrom() >= first && l.refFrom() <= last;
-                }
-                if (!inside) { // an insertion counts with the reference words before it
-                    continue;
-                }
-                int refWords = Math.max(0, l.refTo() - l.refFrom());
-                int hypWords = Math.max(0, l.hypTo() - l.hypFrom());
-                errors += switch (l.kind()) {
-                    case MATCH, EQUIVALENT -> 0;
-                    default -> Math.max(refWords, hypWords);
-                };
-            }
-            int words = last - first + 1;
             return new Quality((double) inRuns / words, (double) errors / words);
         }
     }

@@ -105,6 +105,15 @@ final class SpokenForms {
         return out;
     }
 
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (Character.isDigit(s.charAt(i))) {
@@ -137,14 +146,16 @@ final class SpokenForms {
         if (Math.min(refJoined.length(), hypJoined.length()) < 4) {
             return false;
         }
-        int d = levenshtein(refJoined, hypJoined, longest);
-        if (1.0 - (double) d / longest >= 0.6) {
+        int cap = (int) Math.floor(longest * 0.4); // similarity 0.6 allows at most this many edits
+        if (Math.abs(refJoined.length() - hypJoined.length()) <= cap
+                && levenshtein(refJoined, hypJoined, cap + 1) <= cap) {
             return true;
         }
         String k = key(refJoined);
         return k.length() >= 3 && k.equals(key(hypJoined));
     }
 
+    /** The edit distance of two strings, or {@code cap} when it is at least that. */
     static int levenshtein(String x, String y, int cap) {
         int[] prev = new int[y.length() + 1];
         int[] cur = new int[y.length() + 1];
@@ -153,9 +164,14 @@ final class SpokenForms {
         }
         for (int i = 1; i <= x.length(); i++) {
             cur[0] = i;
+            int rowMin = i;
             for (int j = 1; j <= y.length(); j++) {
                 int sub = prev[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1);
                 cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin >= cap) {
+                return cap; // every path already costs the cap: the caller only asks "at most cap - 1?"
             }
             int[] t = prev;
             prev = cur;
@@ -170,7 +186,10 @@ final class SpokenForms {
      * after the first letter, doubled consonants collapsed.
      */
     static String key(String word) {
-        String s = java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String s = word;
+        if (!isAscii(word)) {
+            s = java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        }
         s = s.replace("ph", "f").replace("ck", "k").replace("qu", "k").replace("ch", "x").replace("sh", "x");
         StringBuilder out = new StringBuilder();
         char last = 0;

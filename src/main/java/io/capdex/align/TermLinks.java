@@ -17,11 +17,29 @@ final class TermLinks {
     record Link(int refFrom, int refTo, int hypFrom, int hypTo, Kind kind) {}
 
     /** Stretches above this many cells are left as the exact alignment gives them (one-to-one substitutions). */
-    private static final int MAX_STRETCH_CELLS = 40_000;
+    private static final int MAX_STRETCH_CELLS = 2_500;
     private static final int MAX_REF_GROUP = 3;
     private static final int MAX_HYP_GROUP = 4;
 
     private TermLinks() {
+    }
+
+    /** One link per alignment step: matches, one-to-one misheard words, deletions and insertions. */
+    static List<Link> plain(WordAlignment al) {
+        List<Link> out = new ArrayList<>(al.size());
+        for (int k = 0; k < al.size(); k++) {
+            out.add(step(al, k));
+        }
+        return out;
+    }
+
+    private static Link step(WordAlignment al, int k) {
+        return switch (al.op(k)) {
+            case MATCH -> new Link(al.ref(k), al.ref(k) + 1, al.hyp(k), al.hyp(k) + 1, Kind.MATCH);
+            case SUBSTITUTION -> new Link(al.ref(k), al.ref(k) + 1, al.hyp(k), al.hyp(k) + 1, Kind.MISHEARD);
+            case DELETION -> new Link(al.ref(k), al.ref(k) + 1, -1, -1, Kind.DELETED);
+            case INSERTION -> new Link(-1, -1, al.hyp(k), al.hyp(k) + 1, Kind.INSERTED);
+        };
     }
 
     static List<Link> of(WordAlignment al, List<String> ref, List<String> hyp) {
@@ -29,7 +47,7 @@ final class TermLinks {
         int k = 0;
         while (k < al.size()) {
             if (al.op(k) == WordAlignment.Op.MATCH) {
-                out.add(new Link(al.ref(k), al.ref(k) + 1, al.hyp(k), al.hyp(k) + 1, Kind.MATCH));
+                out.add(step(al, k));
                 k++;
                 continue;
             }
@@ -63,13 +81,7 @@ final class TermLinks {
         int h = h1 - h0;
         if ((long) (r + 1) * (h + 1) > MAX_STRETCH_CELLS) {
             for (int k = stepFrom; k < stepTo; k++) {
-                switch (al.op(k)) {
-                    case SUBSTITUTION -> out.add(new Link(al.ref(k), al.ref(k) + 1, al.hyp(k), al.hyp(k) + 1,
-                            Kind.MISHEARD));
-                    case DELETION -> out.add(new Link(al.ref(k), al.ref(k) + 1, -1, -1, Kind.DELETED));
-                    case INSERTION -> out.add(new Link(-1, -1, al.hyp(k), al.hyp(k) + 1, Kind.INSERTED));
-                    default -> throw new IllegalStateException("match inside a stretch");
-                }
+                out.add(step(al, k));
             }
             return;
         }
