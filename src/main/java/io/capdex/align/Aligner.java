@@ -33,12 +33,12 @@ public final class Aligner {
         List<String> ref = transcript.words();
         if (ref.isEmpty()) {
             messages.add("the transcript has no words; nothing aligned");
-            return new AlignResult(null, null, messages);
+            return new AlignResult(null, null, 0, messages);
         }
         WordAlignment al = WordAligner.align(ref, hyp.words);
         if (hyp.words.isEmpty()) {
             messages.add("the captions have no words; nothing aligned");
-            return new AlignResult(null, ErrorRate.report(al, TermLinks.plain(al), ref, hyp.words), messages);
+            return new AlignResult(null, ErrorRate.report(al, TermLinks.plain(al), ref, hyp.words), 0, messages);
         }
         Quality q = Quality.of(al, ref.size());
         if (q.runShare() < options.minMatchedShare() || q.wer() > options.maxWer()) {
@@ -46,7 +46,7 @@ public final class Aligner {
             messages.add(String.format(Locale.ROOT, "the transcript does not fit the captions: %.0f %% of its words "
                     + "match caption words in runs of two or more, WER %.2f; probably the transcript of another "
                     + "interview; no aligned track made", q.runShare() * 100, q.wer()));
-            return new AlignResult(null, ErrorRate.report(al, TermLinks.plain(al), ref, hyp.words), messages);
+            return new AlignResult(null, ErrorRate.report(al, TermLinks.plain(al), ref, hyp.words), 0, messages);
         }
         List<TermLinks.Link> links = TermLinks.of(al, ref, hyp.words);
         AlignmentReport report = ErrorRate.report(al, links, ref, hyp.words);
@@ -77,7 +77,7 @@ public final class Aligner {
         List<TimedToken> tokens = timedTokens(transcript, start, end, lo, hi);
         List<Cue> cues = Segmenter.segment(tokens, options.profile(), options.fps(), captions.language());
         Track aligned = new Track(captions.language(), Source.ALIGNED, cues, List.of(), List.of(), captions.origin());
-        return new AlignResult(aligned, report, messages);
+        return new AlignResult(aligned, report, (double) (hi - lo + 1) / ref.size(), messages);
     }
 
     /**

@@ -109,6 +109,7 @@ class AlignerTest {
         Track aligned = r.aligned();
         assertNotNull(aligned);
         assertEquals(Source.ALIGNED, aligned.source());
+        assertEquals(1.0, r.coverage());
         List<ParseProblem> problems = Qc.check(aligned, QcProfile.NETFLIX, 25);
         Set<String> forbidden = Set.of(ProblemCode.LINE_TOO_LONG.id(), ProblemCode.TOO_MANY_LINES.id(),
                 ProblemCode.OVERLAP.id(), ProblemCode.OUT_OF_ORDER.id(), ProblemCode.EMPTY_CUE.id(),
@@ -143,6 +144,7 @@ class AlignerTest {
         AlignResult r = Aligner.align(en.captions(), TranscriptText.parse(other.transcript()),
                 AlignOptions.defaults());
         assertNull(r.aligned());
+        assertEquals(0, r.coverage());
         assertTrue(r.messages().get(0).startsWith("the transcript does not fit the captions"), r.messages().toString());
         assertNotNull(r.report());
         assertTrue(r.report().wer() > 0.6, "WER " + r.report().wer());
@@ -175,6 +177,7 @@ class AlignerTest {
         assertNotNull(r.aligned());
         assertTrue(r.messages().stream().anyMatch(m -> m.startsWith("the captions cover transcript words 1 to "
                 + en.referenceWords() + " of ")), r.messages().toString());
+        assertEquals((double) en.referenceWords() / longer.words().size(), r.coverage(), 1e-9);
         long alignedWords = r.aligned().cues().stream().mapToLong(c -> c.words().size()).sum();
         assertEquals(TranscriptText.parse(en.transcript()).paragraphs().stream()
                 .mapToLong(p -> p.tokens().size()).sum(), alignedWords);
