@@ -2,6 +2,7 @@ package io.capdex.align;
 
 import io.capdex.caption.Cue;
 import io.capdex.caption.Format;
+import io.capdex.caption.Origin;
 import io.capdex.caption.Source;
 import io.capdex.caption.TimeSpan;
 import io.capdex.caption.Track;
@@ -232,7 +233,7 @@ public final class SyntheticInterview {
             }
         }
         Track track = new Track(language, Source.ASR, cues, List.of(), List.of(),
-                io.capdex.caption.Origin.of(Format.VTT));
+                Origin.of(Format.VTT));
         return new SyntheticInterview(transcriptText, track, start, ref.size(), errors, injected);
     }
 

@@ -1,6 +1,7 @@
 package io.capdex.align;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -90,7 +91,7 @@ final class TermLinks {
         int[][] fromJ = new int[r + 1][h + 1];
         byte[][] kind = new byte[r + 1][h + 1];
         for (int[] row : cost) {
-            java.util.Arrays.fill(row, Integer.MAX_VALUE);
+            Arrays.fill(row, Integer.MAX_VALUE);
         }
         cost[0][0] = 0;
         for (int i = 0; i <= r; i++) {

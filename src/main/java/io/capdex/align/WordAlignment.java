@@ -1,7 +1,5 @@
 package io.capdex.align;
 
-import java.util.Arrays;
-
 /**
  * A minimum-edit-distance alignment of reference words (the transcript) with hypothesis words (the captions): a
  * sequence of steps, each a match, a substitution, a deletion (a reference word the captions lack) or an
@@ -105,9 +103,5 @@ public final class WordAlignment {
     public String toString() {
         return "WordAlignment[steps=" + ops.length + ", S=" + substitutions + ", D=" + deletions + ", I="
                 + insertions + ", anchors=" + anchors + ", anchored=" + anchored + "]";
-    }
-
-    byte[] rawOps() {
-        return Arrays.copyOf(ops, ops.length);
     }
 }
