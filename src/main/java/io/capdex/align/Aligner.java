@@ -21,7 +21,9 @@ import java.util.Locale;
 public final class Aligner {
     /** Unlinked transcript words at either end up to this many are kept and placed next to the captions. */
     private static final int MAX_LOOSE_END_WORDS = 10;
-    private static final long LOOSE_WORD_MS = 250;
+    /** How long an untimed word takes to say: a base plus a share per letter, about 150 words a minute. */
+    private static final long SAY_BASE_MS = 110;
+    private static final long SAY_PER_CHAR_MS = 55;
 
     private Aligner() {
     }
@@ -73,7 +75,7 @@ public final class Aligner {
         int lo = first - (first <= MAX_LOOSE_END_WORDS ? first : 0);
         int hi = ref.size() - 1 - last <= MAX_LOOSE_END_WORDS ? ref.size() - 1 : last;
         coverageMessages(ref.size(), lo, hi, hyp.words.size(), links, messages);
-        fill(ref, start, end, timed, lo, hi);
+        fill(ref, start, end, timed, sentenceStarts(transcript, ref.size()), lo, hi);
         List<TimedToken> tokens = timedTokens(transcript, start, end, lo, hi);
         List<Cue> cues = Segmenter.segment(tokens, options.profile(), options.fps(), captions.language());
         Track aligned = new Track(captions.language(), Source.ALIGNED, cues, List.of(), List.of(), captions.origin());
@@ -159,8 +161,14 @@ public final class Aligner {
         }
     }
 
-    /** Times the untimed words in [lo, hi] between their neighbours, then makes times non-decreasing. */
-    private static void fill(List<String> ref, long[] start, long[] end, boolean[] timed, int lo, int hi) {
+    /**
+     * Times the untimed words in [lo, hi] between their neighbours, then makes times non-decreasing. A run of
+     * untimed words gets the time it takes to say it (about 150 words a minute) rather than the whole gap, placed
+     * against the next timed word when it starts a sentence or a turn (speech resumes after a pause) and against
+     * the previous one otherwise.
+     */
+    private static void fill(List<String> ref, long[] start, long[] end, boolean[] timed, boolean[] sentenceStart,
+                             int lo, int hi) {
         int i = lo;
         while (i <= hi) {
             if (timed[i]) {
@@ -168,13 +176,22 @@ public final class Aligner {
                 continue;
             }
             int j = i;
+            long sayMs = 0;
             while (j <= hi && !timed[j]) {
+                sayMs += SAY_BASE_MS + SAY_PER_CHAR_MS * ref.get(j).length();
                 j++;
             }
-            int count = j - i;
-            long after = j <= hi ? start[j] : (i > lo ? end[i - 1] : 0) + count * LOOSE_WORD_MS;
-            long before = i > lo ? end[i - 1] : Math.max(0, after - count * LOOSE_WORD_MS);
-            spread(ref, i, j, before, Math.max(before, after), start, end);
+            long after = j <= hi ? start[j] : (i > lo ? end[i - 1] : 0) + sayMs;
+            long before = i > lo ? end[i - 1] : Math.max(0, after - sayMs);
+            after = Math.max(before, after);
+            if (after - before > sayMs) {
+                if (sentenceStart[i] && j <= hi) {
+                    before = after - sayMs;
+                } else {
+                    after = before + sayMs;
+                }
+            }
+            spread(ref, i, j, before, after, start, end);
             i = j;
         }
         long floor = 0;
@@ -183,6 +200,26 @@ public final class Aligner {
             end[k] = Math.max(end[k], start[k]);
             floor = end[k];
         }
+    }
+
+    /** For each normalised word: does it start a transcript paragraph or follow a sentence end? */
+    private static boolean[] sentenceStarts(TranscriptText transcript, int words) {
+        boolean[] out = new boolean[words];
+        int word = 0;
+        for (TranscriptText.Paragraph p : transcript.paragraphs()) {
+            boolean next = true;
+            for (TranscriptText.Token t : p.tokens()) {
+                if (!t.words().isEmpty()) {
+                    out[word] = next;
+                    word += t.words().size();
+                    next = false;
+                }
+                String text = t.text();
+                char last = text.charAt(text.length() - 1);
+                next |= last == '.' || last == '?' || last == '!' || last == '…';
+            }
+        }
+        return out;
     }
 
     private static List<TimedToken> timedTokens(TranscriptText transcript, long[] start, long[] end, int lo, int hi) {

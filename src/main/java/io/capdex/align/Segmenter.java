@@ -29,12 +29,13 @@ public final class Segmenter {
         int maxChars = profile.maxCharsPerLine() > 0 ? profile.maxCharsPerLine() : 42;
         int maxLines = profile.maxLines() > 0 ? profile.maxLines() : 2;
         long maxDurationMs = profile.maxDurationMs() > 0 ? profile.maxDurationMs() : 7000;
+        long minDurationMs = profile.minDurationMs();
         double cps = profile.maxCharsPerSecondFor(language);
         List<int[]> cuts = new ArrayList<>();
         int turnStart = 0;
         for (int k = 1; k <= tokens.size(); k++) {
             if (k == tokens.size() || !Objects.equals(tokens.get(k).speaker(), tokens.get(turnStart).speaker())) {
-                cut(tokens, turnStart, k, maxChars, maxLines, maxDurationMs, cps, cuts);
+                cut(tokens, turnStart, k, maxChars, maxLines, maxDurationMs, minDurationMs, cps, cuts);
                 turnStart = k;
             }
         }
@@ -70,7 +71,7 @@ public final class Segmenter {
 
     /** The cheapest cut of tokens [from, to) of one speaker, appended as [start, end) pairs. */
     private static void cut(List<TimedToken> tokens, int from, int to, int maxChars, int maxLines, long maxDurationMs,
-                            double cps, List<int[]> out) {
+                            long minDurationMs, double cps, List<int[]> out) {
         int n = to - from;
         double[] best = new double[n + 1];
         int[] back = new int[n + 1];
@@ -91,7 +92,8 @@ public final class Segmenter {
                 }
                 double cost = best[i] + 10 + breakCost(tokens, from + k - 1, k == n)
                         + shortCost(chars)
-                        + speedCost(tokens, from + i, from + k, to, chars, cps);
+                        + speedCost(tokens, from + i, from + k, to, chars, cps)
+                        + durationCost(tokens, from + i, from + k, to, minDurationMs);
                 if (cost < best[k]) {
                     best[k] = cost;
                     back[k] = i;
@@ -140,6 +142,15 @@ public final class Segmenter {
                 - tokens.get(from).startMs();
         double neededMs = chars * 1000.0 / cps;
         return availableMs >= neededMs ? 0 : 40 * (neededMs - availableMs) / neededMs;
+    }
+
+    /** Penalises a cue that cannot stay up for the least duration before the next speech starts. */
+    private static double durationCost(List<TimedToken> tokens, int from, int to, int turnEnd, long minDurationMs) {
+        if (to >= turnEnd) {
+            return 0; // the turn's last cue may run on into the pause after it
+        }
+        long availableMs = tokens.get(to).startMs() - tokens.get(from).startMs();
+        return availableMs >= minDurationMs ? 0 : 25;
     }
 
     private static char lastSignificant(String t) {
