@@ -44,11 +44,11 @@ public final class Aligner {
         }
         Quality q = Quality.of(al, ref.size());
         if (q.runShare() < options.minMatchedShare() || q.wer() > options.maxWer()) {
-            // no group re-alignment: between unrelated texts every stretch is long, and its misheard list is noise
+            // no misheard list: between unrelated texts every substitution would be listed, and none is a mishearing
             messages.add(String.format(Locale.ROOT, "the transcript does not fit the captions: %.0f %% of its words "
                     + "match caption words in runs of two or more, WER %.2f; probably the transcript of another "
                     + "interview; no aligned track made", q.runShare() * 100, q.wer()));
-            return new AlignResult(null, ErrorRate.report(al, TermLinks.plain(al), ref, hyp.words), 0, messages);
+            return new AlignResult(null, ErrorRate.report(al, List.of(), ref, hyp.words), 0, messages);
         }
         List<TermLinks.Link> links = TermLinks.of(al, ref, hyp.words);
         AlignmentReport report = ErrorRate.report(al, links, ref, hyp.words);

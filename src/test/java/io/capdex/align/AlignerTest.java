@@ -148,6 +148,7 @@ class AlignerTest {
         assertTrue(r.messages().get(0).startsWith("the transcript does not fit the captions"), r.messages().toString());
         assertNotNull(r.report());
         assertTrue(r.report().wer() > 0.6, "WER " + r.report().wer());
+        assertEquals(List.of(), r.report().misheard(), "no misheard list for an unrelated text");
     }
 
     @Test
