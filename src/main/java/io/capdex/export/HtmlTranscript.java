@@ -34,7 +34,7 @@ final class HtmlTranscript {
                         + "padding: 0 1em; line-height: 1.5; }").append(nl)
                 .append(".capdex-warning { border: 2px solid #b45309; background: #fffbeb; padding: 0.5em 1em; "
                         + "margin-bottom: 2em; }").append(nl)
-                .append("time { color: #555; font-variant-numeric: tabular-nums; margin-right: 0.5em; }").append(nl)
+                .append("time { color: #555; font-variant-numeric: tabular-nums; }").append(nl)
                 .append(".speaker { font-weight: bold; }").append(nl)
                 .append("</style>").append(nl);
         sb.append("</head>").append(nl);
@@ -50,7 +50,7 @@ final class HtmlTranscript {
                 .append(escape(track.source().id())).append("</p>").append(nl);
         for (Transcript.Paragraph p : Transcript.of(track).paragraphs()) {
             sb.append("<p><time datetime=\"").append(duration(p.startMs())).append("\">")
-                    .append(Transcript.clock(p.startMs())).append("</time>");
+                    .append(Transcript.clock(p.startMs())).append("</time> ");
             if (p.speaker() != null && !p.speaker().isBlank()) {
                 sb.append("<span class=\"speaker\">").append(escape(p.speaker().strip())).append(":</span> ");
             }

@@ -1,9 +1,11 @@
 package io.capdex.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.capdex.caption.Track;
 import io.capdex.caption.json.JsonWriter;
@@ -17,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@code warningLanguage}, {@code warningFellBack}, {@code label}, {@code organisation} and {@code title}.
  */
 final class JsonExport {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonExport() {
     }
@@ -42,8 +44,15 @@ final class JsonExport {
                     out.set(e.getKey(), e.getValue());
                 }
             }
-            String text = MAPPER.writeValueAsString(out).replace("\r\n", "\n"); // the indenter uses the OS line end
-            return (nl.equals("\n") ? text : text.replace("\n", nl)) + nl;
+            // laid out as JsonWriter lays out the view, so both exports read alike
+            DefaultIndenter indenter = new DefaultIndenter("  ", nl);
+            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+                    .withObjectIndenter(indenter)
+                    .withArrayIndenter(indenter);
+            return MAPPER.writer(pretty).writeValueAsString(out) + nl;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("capdex's own JSON view did not parse", e);
         }

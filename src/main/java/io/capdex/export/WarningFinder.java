@@ -57,6 +57,8 @@ final class WarningFinder {
         List<Integer> lineCounts = new ArrayList<>();
         int consumed = 0;
         long expected = 0;
+        List<String> lastChunk = List.of();
+        boolean complete = false;
         for (int index : order) {
             Cue cue = cues.get(index);
             if (cue.startMs() > expected + TOLERANCE_MS) {
@@ -65,8 +67,19 @@ final class WarningFinder {
             if (cue.startMs() < expected - TOLERANCE_MS) {
                 continue; // a caption shown alongside an earlier warning cue
             }
+            if (!lastChunk.isEmpty() && startsWith(cue.lines(), lastChunk)) {
+                // merged style repeats a warning cue's lines above each caption piece it is cut into
+                matched.add(index);
+                lineCounts.add(lastChunk.size());
+                expected = cue.endMs();
+                continue;
+            }
+            if (complete) {
+                continue; // after the whole text only repeats of its last lines belong to it
+            }
             int lines = 0;
             int at = consumed;
+            List<String> chunk = new ArrayList<>();
             for (Line line : cue.lines()) {
                 String text = WarningTexts.normalise(line.text());
                 if (text.isEmpty()) {
@@ -79,6 +92,7 @@ final class WarningFinder {
                 }
                 at = next;
                 lines++;
+                chunk.add(text);
                 if (at == target.length()) {
                     break;
                 }
@@ -90,11 +104,23 @@ final class WarningFinder {
             lineCounts.add(lines);
             consumed = at;
             expected = cue.endMs();
-            if (consumed == target.length()) {
-                return Optional.of(new Found(candidate, matched, lineCounts, cues.get(matched.get(0)).startMs()));
+            lastChunk = chunk;
+            complete = consumed == target.length();
+        }
+        return complete ? Optional.of(new Found(candidate, matched, lineCounts, cues.get(matched.get(0)).startMs()))
+                : Optional.empty();
+    }
+
+    private static boolean startsWith(List<Line> lines, List<String> chunk) {
+        if (lines.size() < chunk.size()) {
+            return false;
+        }
+        for (int i = 0; i < chunk.size(); i++) {
+            if (!WarningTexts.normalise(lines.get(i).text()).equals(chunk.get(i))) {
+                return false;
             }
         }
-        return Optional.empty();
+        return true;
     }
 
     /** Where the target continues after {@code text} placed at {@code at} (after a space), or -1 if it does not. */
