@@ -84,8 +84,12 @@ public final class Exporter {
      */
     public WarningText write(Track track, ExportFormat format, @Nullable String title, OutputStream out)
             throws IOException {
-        WarningText warning = texts.textFor(track.language());
-        WarningText label = texts.labelFor(track.language());
+        // a track stamped before (re-exported from an export) keeps its text, so NOTE and metadata agree with it
+        // (flagged as a fallback when it is not the track's own language's text)
+        WarningText own = texts.textFor(track.language());
+        WarningText warning = stamp.existing(track).map(w -> w.language().equals(own.language()) && !own.fellBack()
+                ? w : new WarningText(w.language(), w.text(), true)).orElse(own);
+        WarningText label = texts.labelFor(warning.fellBack() ? track.language() : warning.language());
         WriteOptions wo = WriteOptions.defaults().withCrlf(options.crlf());
         String nl = wo.newline();
         String text = switch (format) {

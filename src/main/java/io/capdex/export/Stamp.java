@@ -69,6 +69,11 @@ public final class Stamp {
         return WarningFinder.find(track.cues(), texts.all()).map(WarningFinder.Found::where);
     }
 
+    /** The accepted warning text the track already carries from 00:00:00, if any. */
+    public Optional<WarningText> existing(Track track) {
+        return WarningFinder.find(track.cues(), texts.all()).map(WarningFinder.Found::text);
+    }
+
     /**
      * The track without the warning: warning cues dropped, warning lines removed from merged cues (the caption
      * pieces they leave are kept as they are). For transcripts, which carry the warning in their header instead.
