@@ -89,7 +89,7 @@ public final class Exporter {
         WarningText own = texts.textFor(track.language());
         WarningText warning = stamp.existing(track).map(w -> w.language().equals(own.language()) && !own.fellBack()
                 ? w : new WarningText(w.language(), w.text(), true)).orElse(own);
-        WarningText label = texts.labelFor(warning.fellBack() ? track.language() : warning.language());
+        WarningText label = texts.labelFor(warning.language()); // the label in the language of the text beside it
         WriteOptions wo = WriteOptions.defaults().withCrlf(options.crlf());
         String nl = wo.newline();
         String text = switch (format) {
