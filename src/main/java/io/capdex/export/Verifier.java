@@ -45,6 +45,9 @@ import org.jspecify.annotations.Nullable;
  * results, never exceptions. Immutable and thread-safe.
  */
 public final class Verifier {
+    /** Text and DOCX files above this size are not read whole: no export comes near it, and memory is bounded. */
+    public static final long MAX_FILE_BYTES = 256L << 20;
+
     /** How much of a transcript's start can be its header when it has no timestamped paragraph. */
     static final int HEADER_CHARS = 8000;
 
@@ -102,6 +105,11 @@ public final class Verifier {
         }
         if (kind.kind() == FileKind.Kind.VIDEO || kind.kind() == FileKind.Kind.AUDIO) {
             return verifyMedia(path, kind);
+        }
+        long size = Files.size(path);
+        if (size > MAX_FILE_BYTES) {
+            return new VerifyResult(path, kind.mediaType(), false, List.of(), "not read: " + size + " bytes is "
+                    + "more than any exported text file (" + MAX_FILE_BYTES + ")");
         }
         return verify(path, Files.readAllBytes(path), kind);
     }
