@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.capdex.caption.Track;
 import io.capdex.caption.json.JsonWriter;
-import java.util.Iterator;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -38,8 +37,7 @@ final class JsonExport {
             if (title != null && !title.isBlank()) {
                 out.put("title", title.strip());
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : body.properties()) {
                 if (!out.has(e.getKey())) {
                     out.set(e.getKey(), e.getValue());
                 }
