@@ -54,6 +54,14 @@ public final class Stamp {
         return track.withCues(out);
     }
 
+    /**
+     * The track stamped in {@linkplain StampStyle#mergedStyle() merged style}: for outputs that show one cue at a
+     * time (MP4 mov_text, SBV), the warning above the captions it overlaps.
+     */
+    public Track mergedStamp(Track track, WarningText warning) {
+        return stamped(track, warning, StampStyle.mergedStyle());
+    }
+
     /** True when the track carries warning cues by id or any accepted warning text from 00:00:00. */
     public boolean isStamped(Track track) {
         for (Cue c : track.cues()) {

@@ -124,6 +124,22 @@ class VerifierTest {
     }
 
     @Test
+    void acceptsTheWarningReEncodedAndReWrapped() throws IOException {
+        String srt = EXPORTER.export(StampTest.interview("fr"), ExportFormat.SRT).text();
+        byte[] utf16 = ("\uFEFF" + srt.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_16LE);
+        assertEquals(List.of("cue 1 at 00:00:00"), VERIFIER.verify(write("fr16.srt", utf16)).where());
+        // an editor joined the warning into one cue and re-broke its lines, typographic apostrophes made plain
+        String fr = TEXTS.textFor("fr").text().replace('’', '\'');
+        int at = fr.indexOf(' ', 55);
+        String edited = "1\n00:00:00,000 --> 00:00:15,000\n" + fr.substring(0, at) + "\n" + fr.substring(at + 1)
+                + "\n\n2\n00:00:15,000 --> 00:00:17,000\nBonjour.\n";
+        assertTrue(VERIFIER.verify(write("edited.srt", edited)).stamped());
+        // but a cut-short warning is not the warning
+        String cut = "1\n00:00:00,000 --> 00:00:15,000\n" + fr.substring(0, at) + "\n\n";
+        assertFalse(VERIFIER.verify(write("cut.srt", cut)).stamped());
+    }
+
+    @Test
     void everyLanguagesTextIsAccepted() throws IOException {
         for (WarningText w : TEXTS.all()) {
             Track t = StampTest.interview(w.language());
