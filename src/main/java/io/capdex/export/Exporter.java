@@ -32,6 +32,7 @@ public final class Exporter {
     private final Stamp stamp;
     private final ExportOptions options;
     private final @Nullable MediaExport media;
+    private final Verifier verifier;
 
     /** An exporter for the text formats only. */
     public Exporter(WarningTexts texts, ExportOptions options) {
@@ -44,6 +45,7 @@ public final class Exporter {
         this.stamp = new Stamp(texts);
         this.options = Objects.requireNonNull(options, "options");
         this.media = media;
+        this.verifier = new Verifier(texts);
     }
 
     public WarningTexts texts() {
@@ -61,28 +63,46 @@ public final class Exporter {
     }
 
     /**
-     * The track in a text format (every format whose kind is not {@link ExportFormat.Kind#VIDEO}).
+     * The track in a text format (every format whose kind is not {@link ExportFormat.Kind#VIDEO}). Before it is
+     * returned, the content is verified the way {@link Verifier} verifies files: an export without the warning is
+     * never handed out.
      *
      * @param title the interview's title for transcript headers (HTML {@code <title>}, DOCX title), or null
      * @throws IllegalArgumentException for a video format (use {@link #exportMedia})
+     * @throws IllegalStateException if the written content does not carry the warning (a bug in capdex)
      */
     public Exported export(Track track, ExportFormat format, @Nullable String title) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, track.cues().size() * 96));
+        WarningText w;
         try {
-            WarningText w = write(track, format, title, out);
-            return new Exported(format, out.toByteArray(), w);
+            w = render(track, format, title, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
+        byte[] content = out.toByteArray();
+        VerifyResult check = verifier.verifyExport(format, content);
+        if (!check.stamped()) {
+            throw new IllegalStateException("the " + format.id() + " export of a " + track.language() + " track does "
+                    + "not carry the warning (" + check.detail() + "); nothing was written");
+        }
+        return new Exported(format, content, w);
     }
 
     /**
-     * Writes the track in a text format to {@code out} (not closed) and returns the warning written.
+     * Writes the track in a text format to {@code out} (not closed) and returns the warning written. The content
+     * is built and verified in memory first, so nothing reaches {@code out} without the warning.
      *
      * @throws IOException when {@code out} fails
      * @throws IllegalArgumentException for a video format
      */
     public WarningText write(Track track, ExportFormat format, @Nullable String title, OutputStream out)
+            throws IOException {
+        Exported e = export(track, format, title);
+        out.write(e.content());
+        return e.warning();
+    }
+
+    private WarningText render(Track track, ExportFormat format, @Nullable String title, OutputStream out)
             throws IOException {
         // a track stamped before (re-exported from an export) keeps its text, so NOTE and metadata agree with it
         // (flagged as a fallback when it is not the track's own language's text)

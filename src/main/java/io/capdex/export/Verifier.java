@@ -125,6 +125,22 @@ public final class Verifier {
         return verify(path, content, kind);
     }
 
+    /** Verifies an export's content as the format it was written in, without detecting its kind. */
+    VerifyResult verifyExport(ExportFormat format, byte[] content) {
+        Path path = Path.of("export." + format.extension());
+        return switch (format) {
+            case SRT -> captions(path, Format.SRT, text(content));
+            case VTT -> captions(path, Format.VTT, text(content));
+            case SBV -> captions(path, Format.SBV, text(content));
+            case TTML -> captions(path, Format.TTML, text(content));
+            case TXT -> txt(path, text(content));
+            case HTML -> html(path, text(content));
+            case DOCX -> docx(path, content);
+            case JSON -> json(path, text(content));
+            case MP4, MKV, MP4_BURNED -> throw new IllegalArgumentException(format.id() + " is verified from a file");
+        };
+    }
+
     private VerifyResult verify(Path path, byte[] content, FileKind kind) {
         Optional<Format> caption = kind.captionSyntax().flatMap(s -> s.format());
         if (kind.kind() == FileKind.Kind.CAPTION && caption.isEmpty()) {

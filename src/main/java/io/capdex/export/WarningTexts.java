@@ -58,7 +58,8 @@ public final class WarningTexts {
      * added or replacing shipped ones, and {@code {org}} replaced by {@code organisation} everywhere.
      *
      * @throws IllegalArgumentException for a blank or multi-line organisation, a malformed language tag, a blank
-     *     text, or a text holding {@code -->} (it would end a WebVTT NOTE block); the message names the language
+     *     text, a text holding a control character or {@code -->} (it would end a WebVTT NOTE block); the message
+     *     names the language
      */
     public static WarningTexts of(String organisation, Map<String, String> texts, Map<String, String> labels) {
         Objects.requireNonNull(organisation, "organisation");
@@ -84,11 +85,16 @@ public final class WarningTexts {
             if (t.isEmpty()) {
                 throw new IllegalArgumentException("the warning " + what + " for '" + lang + "' is blank");
             }
+            if (t.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' || c == 0x7F)) {
+                throw new IllegalArgumentException("the warning " + what + " for '" + lang + "' holds a control "
+                        + "character, which caption formats cannot carry");
+            }
             if (t.contains("-->")) {
                 throw new IllegalArgumentException("the warning " + what + " for '" + lang + "' holds '-->', "
                         + "which caption files read as a timing");
             }
-            out.put(lang.toLowerCase(Locale.ROOT), t.replace(ORG_PLACEHOLDER, org));
+            // one paragraph: line breaks inside a text are the layout's business, not the configuration's
+            out.put(lang.toLowerCase(Locale.ROOT), t.replaceAll("\\s+", " ").replace(ORG_PLACEHOLDER, org));
         });
         return Collections.unmodifiableMap(new LinkedHashMap<>(out));
     }

@@ -140,6 +140,18 @@ class VerifierTest {
     }
 
     @Test
+    void theExportSelfCheckTellsStampedFromUnstampedContent() {
+        Track t = StampTest.interview("en");
+        for (ExportFormat f : TEXT_FORMATS) {
+            assertTrue(VERIFIER.verifyExport(f, EXPORTER.export(t, f).content()).stamped(), f.id());
+        }
+        assertFalse(VERIFIER.verifyExport(ExportFormat.SRT, new SrtWriter().write(t).getBytes(StandardCharsets.UTF_8))
+                .stamped());
+        assertFalse(VERIFIER.verifyExport(ExportFormat.TXT, "[00:00:01] Hi\n".getBytes(StandardCharsets.UTF_8))
+                .stamped());
+    }
+
+    @Test
     void everyLanguagesTextIsAccepted() throws IOException {
         for (WarningText w : TEXTS.all()) {
             Track t = StampTest.interview(w.language());

@@ -90,6 +90,10 @@ class WarningTextsTest {
         assertEquals("the warning text for 'nl' is blank", assertThrows(IllegalArgumentException.class,
                 () -> WarningTexts.of("X", Map.of("nl", "  "), Map.of())).getMessage());
         assertThrows(IllegalArgumentException.class, () -> WarningTexts.of("X", Map.of("nl", "a --> b"), Map.of()));
+        assertEquals("the warning text for 'nl' holds a control character, which caption formats cannot carry",
+                assertThrows(IllegalArgumentException.class, () -> WarningTexts.of("X", Map.of("nl", "a\0b"),
+                        Map.of())).getMessage());
+        assertEquals("a b c", WarningTexts.of("X", Map.of("nl", "a\n b\tc"), Map.of()).textFor("nl").text());
     }
 
     @Test
