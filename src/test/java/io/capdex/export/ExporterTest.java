@@ -1,6 +1,5 @@
 package io.capdex.export;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.capdex.caption.CaptionReader;
 import io.capdex.caption.Cue;
 import io.capdex.caption.Format;
-import io.capdex.caption.Line;
 import io.capdex.caption.ParseResult;
 import io.capdex.caption.Qc;
 import io.capdex.caption.Track;
@@ -276,7 +274,18 @@ class ExporterTest {
                 java.util.Arrays.stream(ExportFormat.values()).map(ExportFormat::id).toList());
         assertEquals(ExportFormat.MP4_BURNED, ExportFormat.fromId("MP4-burned").orElseThrow());
         assertTrue(ExportFormat.fromId("avi").isEmpty());
-        assertArrayEquals(new byte[0], new byte[0]);
-        assertEquals(List.of(Line.plain("x")), Cue.of(0, 1, "x").lines());
+        assertEquals(ExportFormat.Kind.VIDEO, ExportFormat.MP4_BURNED.kind());
+        assertEquals("mp4", ExportFormat.MP4_BURNED.extension());
+    }
+
+    @Test
+    void anEmptyTrackStillCarriesTheWarning() {
+        Track empty = Track.of(Format.SRT, List.of()).withLanguage("it");
+        for (ExportFormat f : List.of(ExportFormat.SRT, ExportFormat.VTT, ExportFormat.SBV, ExportFormat.TTML,
+                ExportFormat.TXT, ExportFormat.HTML, ExportFormat.DOCX, ExportFormat.JSON)) {
+            Exported e = EXPORTER.export(empty, f);
+            assertTrue(VERIFIER.verify(Path.of("e." + f.extension()), e.content()).stamped(), f.id());
+            assertEquals("it", e.warning().language());
+        }
     }
 }
