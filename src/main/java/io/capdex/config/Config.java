@@ -27,20 +27,26 @@ import java.util.regex.Pattern;
  * misspelt key silently ignored is a setting the user believes in and does not have.
  *
  * <p>Keys read now: {@code qc.profile}, {@code qc.fps}, {@code qc.profiles.NAME.*} (thresholds overriding a
- * built-in profile or defining a new one), {@code captions.max-file-size}, and {@code repair.*} (which repair
- * steps run). Reserved for later versions, and refused until then with a message saying so:
- * {@code organisation} (the name in the warning text), {@code warning.texts} (extra or changed warning texts by
- * language), {@code search.synonyms} (the synonyms file), {@code stamp.srt-position} ({@code an8} or
- * {@code none}, for players that print {@code {\an8}} literally).
+ * built-in profile or defining a new one), {@code captions.max-file-size}, {@code repair.*} (which repair
+ * steps run), {@code organisation} (the name in the warning text), {@code warning.texts} and
+ * {@code warning.labels} (extra or changed warning texts and short labels by language) and
+ * {@code stamp.srt-position} ({@code an8} or {@code none}, for players that print {@code {\an8}} literally).
+ * Reserved for a later version, and refused until then with a message saying so: {@code search.synonyms} (the
+ * synonyms file).
  *
  * @param qcProfileName the profile {@code check} uses when none is named on the command line
  * @param qcFps the frame rate the frame-based QC rules assume
  * @param profiles the profiles by name: the built-in ones, overridden or joined by configured ones
  * @param maxCaptionFileBytes caption files above this size are refused unread
  * @param repair which repair steps run
+ * @param organisation the organisation named in the AI-accuracy warning ({@code {org}} in its texts)
+ * @param warningTexts warning texts by language tag, adding to or replacing the shipped ones
+ * @param warningLabels short labels ("AI-generated subtitles") by language tag, adding to or replacing shipped ones
+ * @param srtPosition where SRT warning cues go
  */
 public record Config(String qcProfileName, double qcFps, Map<String, QcProfile> profiles, long maxCaptionFileBytes,
-                     RepairSteps repair) {
+                     RepairSteps repair, String organisation, Map<String, String> warningTexts,
+                     Map<String, String> warningLabels, SrtPosition srtPosition) {
 
     /** The default for {@code captions.max-file-size}: far above any real caption file, far below the heap. */
     public static final long DEFAULT_MAX_CAPTION_FILE_BYTES = 200_000_000L;
@@ -48,11 +54,25 @@ public record Config(String qcProfileName, double qcFps, Map<String, QcProfile> 
     /** The default frame rate for frame-based QC rules (PAL, common for European interview footage). */
     public static final double DEFAULT_FPS = 25;
 
+    /** The organisation the warning names when {@code organisation} is not set. */
+    public static final String DEFAULT_ORGANISATION = "Know ALL";
+
     private static final Map<String, String> RESERVED = Map.of(
-            "organisation", "organisation",
-            "warning", "warning.texts",
-            "search", "search.synonyms",
-            "stamp", "stamp.srt-position");
+            "search", "search.synonyms");
+
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+
+    /** Where SRT warning cues go ({@code stamp.srt-position}). */
+    public enum SrtPosition {
+        /** {@code {\an8}}: the top of the picture (the default). */
+        AN8,
+        /** No position tag, for the few players that print {@code {\an8}} literally. */
+        NONE;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** Which repair steps run (white space, empty cues and order are always fixed). */
     public record RepairSteps(boolean collapseRolling, boolean mergeDuplicates, boolean fixTiming, boolean reflow) {
@@ -64,6 +84,13 @@ public record Config(String qcProfileName, double qcFps, Map<String, QcProfile> 
     public Config {
         Objects.requireNonNull(qcProfileName, "qcProfileName");
         Objects.requireNonNull(repair, "repair");
+        Objects.requireNonNull(organisation, "organisation");
+        Objects.requireNonNull(srtPosition, "srtPosition");
+        warningTexts = Collections.unmodifiableMap(new LinkedHashMap<>(warningTexts));
+        warningLabels = Collections.unmodifiableMap(new LinkedHashMap<>(warningLabels));
+        if (organisation.isBlank()) {
+            throw new IllegalArgumentException("blank organisation");
+        }
         profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
         if (!profiles.containsKey(qcProfileName)) {
             throw new IllegalArgumentException("no QC profile '" + qcProfileName + "'");
@@ -76,7 +103,17 @@ public record Config(String qcProfileName, double qcFps, Map<String, QcProfile> 
         }
     }
 
-    /** The configuration with no file: {@code netflix} at 25 fps, 200 MB caption files, every repair step. */
+    /** A configuration with the warning and stamp settings at their defaults (the form before they existed). */
+    public Config(String qcProfileName, double qcFps, Map<String, QcProfile> profiles, long maxCaptionFileBytes,
+                  RepairSteps repair) {
+        this(qcProfileName, qcFps, profiles, maxCaptionFileBytes, repair, DEFAULT_ORGANISATION, Map.of(), Map.of(),
+                SrtPosition.AN8);
+    }
+
+    /**
+     * The configuration with no file: {@code netflix} at 25 fps, 200 MB caption files, every repair step, the
+     * shipped warning texts naming {@value #DEFAULT_ORGANISATION}, SRT warnings at the top ({@code {\an8}}).
+     */
     public static Config defaults() {
         return new Config(QcProfile.defaults().name(), DEFAULT_FPS, QcProfile.builtIn(),
                 DEFAULT_MAX_CAPTION_FILE_BYTES, RepairSteps.all());
@@ -185,6 +222,10 @@ public record Config(String qcProfileName, double qcFps, Map<String, QcProfile> 
             Map<String, QcProfile> profiles = new LinkedHashMap<>(d.profiles());
             long maxBytes = d.maxCaptionFileBytes();
             RepairSteps steps = d.repair();
+            String organisation = d.organisation();
+            Map<String, String> texts = new LinkedHashMap<>();
+            Map<String, String> labels = new LinkedHashMap<>();
+            SrtPosition srtPosition = d.srtPosition();
             for (YamlNode.Entry e : root.entries().values()) {
                 if (e.value() == null) {
                     continue; // a key left empty keeps its default
@@ -224,13 +265,42 @@ public record Config(String qcProfileName, double qcFps, Map<String, QcProfile> 
                         }
                     }
                     case "repair" -> steps = repair(e, steps);
+                    case "organisation" -> organisation = value(e, "organisation", Reader::organisation);
+                    case "warning" -> {
+                        for (YamlNode.Entry w : mapping(e, "warning").entries().values()) {
+                            if (w.value() == null) {
+                                continue;
+                            }
+                            switch (w.key()) {
+                                case "texts" -> byLanguage(w, "warning.texts", texts);
+                                case "labels" -> byLanguage(w, "warning.labels", labels);
+                                default -> throw unknown(w, "warning." + w.key(), "texts, labels");
+                            }
+                        }
+                    }
+                    case "stamp" -> {
+                        for (YamlNode.Entry st : mapping(e, "stamp").entries().values()) {
+                            if (st.value() == null) {
+                                continue;
+                            }
+                            if (!st.key().equals("srt-position")) {
+                                throw unknown(st, "stamp." + st.key(), "srt-position");
+                            }
+                            srtPosition = value(st, "stamp.srt-position", s -> switch (s.toLowerCase(Locale.ROOT)) {
+                                case "an8" -> SrtPosition.AN8;
+                                case "none" -> SrtPosition.NONE;
+                                default -> throw new IllegalArgumentException("expected an8 or none, not '" + s
+                                        + "'");
+                            });
+                        }
+                    }
                     default -> {
                         String reserved = RESERVED.get(e.key());
                         if (reserved != null) {
                             throw new ConfigException(file, e.line(), "key '" + reserved + "' is reserved for a "
                                     + "later version of capdex and not read yet; remove it");
                         }
-                        throw unknown(e, e.key(), "qc, captions, repair");
+                        throw unknown(e, e.key(), "qc, captions, repair, organisation, warning, stamp");
                     }
                 }
             }
@@ -239,7 +309,40 @@ public record Config(String qcProfileName, double qcFps, Map<String, QcProfile> 
                         "qc.profile: no profile named '" + profileName + "' (known: "
                                 + String.join(", ", profiles.keySet()) + ")");
             }
-            return new Config(profileName, fps, profiles, maxBytes, steps);
+            return new Config(profileName, fps, profiles, maxBytes, steps, organisation, texts, labels,
+                    srtPosition);
+        }
+
+        private static String organisation(String s) {
+            if (s.isEmpty() || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException("expected the organisation's name on one line");
+            }
+            return s;
+        }
+
+        /** A mapping of language tags to one-paragraph texts ({@code warning.texts}, {@code warning.labels}). */
+        private void byLanguage(YamlNode.Entry e, String key, Map<String, String> into) throws ConfigException {
+            for (YamlNode.Entry t : mapping(e, key).entries().values()) {
+                if (t.value() == null) {
+                    continue;
+                }
+                String k = key + "." + t.key();
+                if (!LANGUAGE_TAG.matcher(t.key()).matches()) {
+                    throw new ConfigException(file, t.line(), k + ": '" + t.key() + "' is not a language tag "
+                            + "(like en, es, pt-BR)");
+                }
+                String text = value(t, k, s -> {
+                    if (s.isEmpty()) {
+                        throw new IllegalArgumentException("the text is blank");
+                    }
+                    if (s.contains("-->")) {
+                        throw new IllegalArgumentException("the text holds '-->', which caption files read as a "
+                                + "timing");
+                    }
+                    return s.replaceAll("\\s+", " ");
+                });
+                into.put(t.key().toLowerCase(Locale.ROOT), text);
+            }
         }
 
         private RepairSteps repair(YamlNode.Entry e, RepairSteps steps) throws ConfigException {

@@ -117,7 +117,7 @@ class ConfigTest {
         assertEquals("capdex.yaml:7: unknown key 'qc.maxchars' (known here: profile, fps, profiles)", e.getMessage());
         assertEquals(7, e.line());
         assertEquals("capdex.yaml", e.file());
-        assertEquals("capdex.yaml:2: unknown key 'colour' (known here: qc, captions, repair)",
+        assertEquals("capdex.yaml:2: unknown key 'colour' (known here: qc, captions, repair, organisation, warning, stamp)",
                 refused("qc:\ncolour: red\n").getMessage());
         assertEquals("capdex.yaml:4: unknown key 'qc.profiles.mine.max-chars' (known here: extends, "
                 + "max-chars-per-line, max-lines, max-chars-per-second, max-chars-per-second-other, "
@@ -163,10 +163,54 @@ class ConfigTest {
 
     @Test
     void saysWhichKeysAreReservedForLaterVersions() {
-        assertEquals("capdex.yaml:1: key 'organisation' is reserved for a later version of capdex and not read yet;"
-                + " remove it", refused("organisation: Example Health\n").getMessage());
-        assertEquals("capdex.yaml:1: key 'stamp.srt-position' is reserved for a later version of capdex and not read"
-                + " yet; remove it", refused("stamp:\n  srt-position: none\n").getMessage());
+        assertEquals("capdex.yaml:1: key 'search.synonyms' is reserved for a later version of capdex and not read"
+                + " yet; remove it", refused("search:\n  synonyms: synonyms.txt\n").getMessage());
+    }
+
+    @Test
+    void defaultsNameKnowAllWithShippedTextsAndAn8() {
+        Config d = Config.defaults();
+        assertEquals("Know ALL", d.organisation());
+        assertEquals(Map.of(), d.warningTexts());
+        assertEquals(Map.of(), d.warningLabels());
+        assertEquals(Config.SrtPosition.AN8, d.srtPosition());
+    }
+
+    @Test
+    void readsTheWarningAndStampKeys() throws ConfigException {
+        Config c = parse("""
+                organisation: Example Health
+                warning:
+                  texts:
+                    nl: "{org} kan de juistheid   niet garanderen."
+                    EN: Captions by AI; {org} cannot vouch for them.
+                  labels:
+                    nl: Door AI gemaakte ondertitels
+                stamp:
+                  srt-position: None
+                """);
+        assertEquals("Example Health", c.organisation());
+        assertEquals(Map.of("nl", "{org} kan de juistheid niet garanderen.",
+                "en", "Captions by AI; {org} cannot vouch for them."), c.warningTexts());
+        assertEquals(Map.of("nl", "Door AI gemaakte ondertitels"), c.warningLabels());
+        assertEquals(Config.SrtPosition.NONE, c.srtPosition());
+        assertEquals("none", c.srtPosition().id());
+    }
+
+    @Test
+    void refusesBadWarningAndStampValues() {
+        assertEquals("capdex.yaml:2: stamp.srt-position: expected an8 or none, not 'top'",
+                refused("stamp:\n  srt-position: top\n").getMessage());
+        assertEquals("capdex.yaml:3: warning.texts.en_GB: 'en_GB' is not a language tag (like en, es, pt-BR)",
+                refused("warning:\n  texts:\n    en_GB: x\n").getMessage());
+        assertEquals("capdex.yaml:3: warning.texts.en: the text holds '-->', which caption files read as a timing",
+                refused("warning:\n  texts:\n    en: a --> b\n").getMessage());
+        assertEquals("capdex.yaml:2: unknown key 'warning.text' (known here: texts, labels)",
+                refused("warning:\n  text:\n    en: a\n").getMessage());
+        assertEquals("capdex.yaml:2: unknown key 'stamp.position' (known here: srt-position)",
+                refused("stamp:\n  position: an8\n").getMessage());
+        assertEquals("capdex.yaml:1: organisation: expected a single value, not a list",
+                refused("organisation:\n  - A\n  - B\n").getMessage());
     }
 
     @Test
@@ -208,5 +252,9 @@ class ConfigTest {
         assertEquals(new QcProfile("interviews", 40, 2, 17, 15, 0, 1000, 0, 7000, 2,
                 Map.of("overlap", Severity.ERROR, "line-too-long", Severity.WARNING)), c.qcProfile());
         assertEquals(4, c.profiles().size());
+        assertEquals("Example Health", c.organisation());
+        assertTrue(c.warningTexts().get("nl").startsWith("{org} kan de juistheid"), c.warningTexts().toString());
+        assertEquals(Map.of("nl", "Door AI gemaakte ondertitels"), c.warningLabels());
+        assertEquals(Config.SrtPosition.AN8, c.srtPosition());
     }
 }
