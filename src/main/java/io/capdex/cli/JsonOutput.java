@@ -20,7 +20,10 @@ final class JsonOutput {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .setSerializationInclusion(JsonInclude.Include.ALWAYS)
             .addMixIn(ParseProblem.class, ProblemMixIn.class)
-            .registerModule(new SimpleModule("capdex").addSerializer(Severity.class, new SeveritySerializer()));
+            .registerModule(new SimpleModule("capdex")
+                    .addSerializer(Severity.class, new SeveritySerializer())
+                    // paths as the user wrote them, not as file:// URIs
+                    .addSerializer(java.nio.file.Path.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer()));
 
     /** The model stays free of Jackson: what JSON leaves out of a problem is said here. */
     private abstract static class ProblemMixIn {
