@@ -14,7 +14,7 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Collects the XHTML that Tika's parsers emit into text blocks, skipping what is not the document's text: the
- * head and scripts always; for web pages also navigation, site header and footer, asides, forms, media fallbacks
+ * head and scripts always; for web pages also navigation, the site header, footers, asides, forms, media fallbacks
  * and elements whose role or class marks them as page furniture (cookie banners, breadcrumbs, share links);
  * for office documents the page header and footer. Stops with {@link LimitReached} after {@code maxChars}
  * characters. One instance per parse; not thread-safe.
@@ -32,7 +32,7 @@ final class BlockCollector extends DefaultHandler {
 
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt",
             "dd", "tr", "blockquote", "pre", "section", "article", "main", "table", "ul", "ol", "dl", "figcaption",
-            "caption", "address", "hr", "body", "td", "th", "figure", "details", "summary", "center");
+            "caption", "address", "hr", "body", "figure", "details", "summary", "center");
     private static final Set<String> ALWAYS_SKIPPED = Set.of("head", "script", "style", "noscript", "template");
     private static final Set<String> PAGE_FURNITURE = Set.of("nav", "aside", "form", "button", "select",
             "textarea", "input", "label", "iframe", "object", "embed", "menu", "dialog", "video", "audio",
@@ -175,9 +175,9 @@ final class BlockCollector extends DefaultHandler {
         if (PAGE_FURNITURE.contains(name)) {
             return true;
         }
-        // a header or footer inside an article or section belongs to it (HTML's sectioning rules); the page's
-        // own header and footer are the site's
-        if ((name.equals("header") || name.equals("footer")) && sectioningDepth == 0) {
+        // a header inside an article or section is its heading (HTML's sectioning rules) and stays; the page's own
+        // header is the site's. Footers, the page's or an article's, hold bylines, tags and copyright, not text.
+        if (name.equals("footer") || (name.equals("header") && sectioningDepth == 0)) {
             return true;
         }
         String role = atts.getValue("role");

@@ -68,8 +68,9 @@ public final class DocumentText {
 
     static DocumentResult read(Path path, int maxChars) throws DocumentException {
         ParsedDocument parsed = parse(path, maxChars);
+        List<Block> blocks = parsed.isWebPage() ? mainContent(parsed.blocks()) : parsed.blocks();
         StringBuilder text = new StringBuilder();
-        for (Block block : parsed.blocks()) {
+        for (Block block : blocks) {
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }
@@ -81,7 +82,8 @@ public final class DocumentText {
 
     /**
      * A document split into blocks, with its metadata: what {@link #read} joins and {@link InterviewPage} looks
-     * through. Plain text gives one block per paragraph (text between blank lines).
+     * through. Plain text gives one block per paragraph (text between blank lines). A web page's blocks are all
+     * those outside page furniture, in and out of its main article ({@link Block#inMain()} tells them apart).
      */
     static ParsedDocument parse(Path path, int maxChars) throws DocumentException {
         FileKind kind;
@@ -185,9 +187,7 @@ public final class DocumentText {
             throw failure(path, type, e, maxChars);
         }
         List<Block> blocks = collector.blocks();
-        if (webPage) {
-            blocks = mainContent(blocks);
-        } else if (type.equals(PDF)) {
+        if (type.equals(PDF)) {
             blocks = blocks.stream().filter(b -> !PAGE_NUMBER.matcher(b.text()).matches()).toList();
         }
         if (blocks.isEmpty()) {
@@ -311,6 +311,10 @@ public final class DocumentText {
             blocks = List.copyOf(blocks);
             metadata = Map.copyOf(metadata);
             warnings = List.copyOf(warnings);
+        }
+
+        boolean isWebPage() {
+            return mediaType.equals(HTML) || mediaType.equals(XHTML);
         }
 
         Optional<String> meta(String name) {
