@@ -27,6 +27,7 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.html.HtmlMapper;
 import org.apache.tika.parser.html.IdentityHtmlMapper;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.sax.SecureContentHandler;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.SAXException;
@@ -36,9 +37,10 @@ import org.xml.sax.SAXException;
  * rules), DOCX, PDF, ODT and HTML (the main article only). Failures are {@link DocumentException}s with a message
  * for people. Thread-safe; Tika's parser is built once, on first use (about a second).
  *
- * <p>Limits: Tika's zip-bomb guard (POI refuses entries that inflate more than 100-fold; Tika's
- * {@link SecureContentHandler} stops deeply nested or hugely expanding XML) and a cap of {@link #MAX_CHARS}
- * characters of text, far above any interview (a 3-hour transcript is about 160,000 characters).
+ * <p>Limits: DOCX and ODT packages are inflated once without keeping anything, and refused when a part expands
+ * more than 100-fold or beyond 128 MB (see {@code ZipLimits}); Tika's {@link SecureContentHandler} stops deeply
+ * nested or hugely expanding XML; and a document may give at most {@link #MAX_CHARS} characters of text, far above
+ * any interview (a 3-hour transcript is about 160,000 characters).
  */
 public final class DocumentText {
     /** The most characters of text capdex takes from one document before refusing it. */
@@ -117,6 +119,9 @@ public final class DocumentText {
             throw new DocumentException(path, Reason.UNSUPPORTED, "unsupported document type " + type
                     + " (capdex reads TXT, DOCX, PDF, ODT and HTML)");
         }
+        if (!type.equals(PDF) && !type.equals(HTML) && !type.equals(XHTML)) {
+            ZipLimits.check(path, TYPE_NAMES.get(type));
+        }
         return tika(path, type, maxChars);
     }
 
@@ -176,6 +181,11 @@ public final class DocumentText {
         // keep every element (nav, header, footer, article, time …) so the collector can tell furniture from
         // content; Tika's default mapper drops them and keeps only their text
         context.set(HtmlMapper.class, IdentityHtmlMapper.INSTANCE);
+        // stream DOCX through SAX: the default XWPF reader builds the whole document in memory first, so a
+        // 200 KB zip bomb with one 200 MB paragraph exhausts the heap before any limit can look at the text
+        OfficeParserConfig office = new OfficeParserConfig();
+        office.setUseSAXDocxExtractor(true);
+        context.set(OfficeParserConfig.class, office);
         try (InputStream in = TikaInputStream.get(path)) {
             Parsers.AUTO.parse(in, collector, metadata, context);
         } catch (EncryptedDocumentException e) {
