@@ -54,6 +54,7 @@ public final class DocumentText {
     static final String XHTML = "application/xhtml+xml";
     static final String TEXT = "text/plain";
 
+    private static final Set<String> HTML_EXTENSIONS = Set.of(".html", ".htm", ".xhtml");
     private static final Map<String, String> NAMED_TYPES = Map.of(".pdf", PDF, ".docx", DOCX, ".odt", ODT);
     private static final Map<String, String> TYPE_NAMES = Map.of(PDF, "PDF", DOCX, "DOCX", DOCM, "DOCX", ODT, "ODT",
             HTML, "HTML", XHTML, "XHTML");
@@ -107,8 +108,13 @@ public final class DocumentText {
             throw new DocumentException(path, Reason.NO_TEXT, "empty file; no text found");
         }
         String named = NAMED_TYPES.get(extension(path));
-        if (named == null && kind.isText()) {
+        boolean htmlName = HTML_EXTENSIONS.contains(extension(path));
+        if (named == null && kind.isText() && !htmlName) {
             return plainText(path, size, maxChars);
+        }
+        if (htmlName && kind.isText()) {
+            // a page that opens with a comment or a bare fragment sniffs as text; its name says what it is
+            return tika(path, HTML, maxChars);
         }
         String type = named != null ? contentType(path) : kind.mediaType();
         if (named != null && !sameDocumentType(named, type)) {

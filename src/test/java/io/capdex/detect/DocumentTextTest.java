@@ -254,6 +254,39 @@ class DocumentTextTest {
     }
 
     @Test
+    void readsAnHtmlFragmentByItsName() throws IOException {
+        Path fragment = Files.writeString(dir.resolve("fragment.html"),
+                "<!-- exported from the CMS -->\n<p>Interviewer: Hello &amp; welcome.</p><nav>Menu</nav>\n");
+        DocumentResult result = DocumentText.read(fragment);
+        assertEquals("text/html", result.mediaType());
+        assertEquals("Interviewer: Hello & welcome.", result.text());
+    }
+
+    @Test
+    void readsDocumentsFromManyThreadsAtOnce() throws Exception {
+        List<Path> paths = List.of(document("transcript.docx"), document("transcript.pdf"),
+                document("transcript.odt"), document("transcript.html"), sample("cart-therapy.html"));
+        List<String> expected = new java.util.ArrayList<>();
+        for (Path path : paths) {
+            expected.add(DocumentText.read(path).text());
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> futures = new java.util.ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                for (Path path : paths) {
+                    futures.add(pool.submit(() -> DocumentText.read(path).text()));
+                }
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertEquals(expected.get(i % paths.size()), futures.get(i).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void refusesOtherTypes() {
         Path video = sample("cart-therapy.mp4");
         DocumentException e = assertThrows(DocumentException.class, () -> DocumentText.read(video));
