@@ -42,6 +42,8 @@ public class DocumentBenchmark {
 
     /** Language detection on 30,000 characters of transcript. */
     @State(Scope.Benchmark)
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public static class Language {
         private String english30k;
         private String mixed30k;

@@ -53,6 +53,7 @@ public final class DocumentText {
     static final String HTML = "text/html";
     static final String XHTML = "application/xhtml+xml";
     static final String TEXT = "text/plain";
+    private static final String PROTECTED_OOXML = "application/x-tika-ooxml-protected";
 
     private static final Set<String> HTML_EXTENSIONS = Set.of(".html", ".htm", ".xhtml");
     private static final Map<String, String> NAMED_TYPES = Map.of(".pdf", PDF, ".docx", DOCX, ".odt", ODT);
@@ -117,6 +118,11 @@ public final class DocumentText {
             return tika(path, HTML, maxChars);
         }
         String type = named != null ? contentType(path) : kind.mediaType();
+        if (named != null && type.equals(PROTECTED_OOXML) && !named.equals(PDF)) {
+            // an encrypted Office file is an OLE2 container around the encrypted package
+            throw new DocumentException(path, Reason.ENCRYPTED, "encrypted (password-protected) "
+                    + TYPE_NAMES.get(named) + "; capdex cannot read it");
+        }
         if (named != null && !sameDocumentType(named, type)) {
             throw new DocumentException(path, Reason.UNSUPPORTED, "named " + extension(path) + " but is not a "
                     + TYPE_NAMES.get(named) + " document (its content is " + describeType(type) + ")");

@@ -215,6 +215,14 @@ class DocumentTextTest {
     }
 
     @Test
+    void refusesAnEncryptedDocx() {
+        Path path = document("encrypted.docx");
+        DocumentException e = assertThrows(DocumentException.class, () -> DocumentText.read(path));
+        assertEquals(Reason.ENCRYPTED, e.reason());
+        assertEquals(path + ": encrypted (password-protected) DOCX; capdex cannot read it", e.getMessage());
+    }
+
+    @Test
     void readsAPdfWithOnlyAnOwnerPassword() throws IOException {
         assertEquals("Interviewer: This transcript is protected.",
                 DocumentText.read(document("owner-password.pdf")).text());
