@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -202,10 +203,6 @@ public final class InterviewPage {
         return null;
     }
 
-    private static @Nullable String first(Optional<String> a, @Nullable String b) {
-        return a.filter(s -> !s.isBlank()).map(String::strip).orElse(b);
-    }
-
     private static @Nullable String clean(@Nullable String value) {
         if (value == null) {
             return null;
@@ -224,7 +221,7 @@ public final class InterviewPage {
     }
 
     private static Map<String, Field> labels() {
-        Map<String, Field> labels = new java.util.HashMap<>();
+        Map<String, Field> labels = new HashMap<>();
         for (String s : List.of("speaker", "speakers", "interviewee", "guest", "expert", "presenter", "ponente",
                 "ponentes", "invitado", "invitada", "entrevistado", "entrevistada", "experto", "experta",
                 "intervenant", "intervenante", "invité", "invitée", "orateur", "oratrice", "sprecher", "sprecherin",
