@@ -8,7 +8,8 @@
  * syntax onto this model. Start reading at {@link io.capdex.caption.Cue}; the operations are
  * {@link io.capdex.caption.Qc} with {@link io.capdex.caption.QcProfile}, {@link io.capdex.caption.Repair} with
  * {@link io.capdex.caption.RepairOptions}, and {@link io.capdex.caption.Retime}. They report problems per cue;
- * {@link io.capdex.caption.CueLines} turns cue indexes into file lines.
+ * {@link io.capdex.caption.CueLines} turns cue indexes into file lines. {@link io.capdex.caption.Languages} is the
+ * one table of language codes (BCP 47, ISO 639-3, ISO 639-2/T for MP4, ISO 639-2/B for Matroska).
  */
 @NullMarked
 package io.capdex.caption;
