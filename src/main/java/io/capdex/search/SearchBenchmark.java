@@ -118,7 +118,7 @@ public final class SearchBenchmark {
         Map<String, List<Double>> byKind = new LinkedHashMap<>();
         double[] ms = new double[queries.size()];
         try (TranscriptSearch search = TranscriptSearch.open(dir)) {
-            for (int pass = 0; pass < 3; pass++) { // warm-up: JIT and page cache
+            for (int pass = 0; pass < 2; pass++) { // warm-up: JIT and page cache
                 for (BenchQuery q : queries) {
                     search.search(q.request());
                 }
@@ -283,6 +283,13 @@ public final class SearchBenchmark {
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
+        }
+        try (Stream<Path> top = Files.list(dir)) {
+            // only ever empty a directory that holds nothing or a Lucene index: never a user's folder by mistake
+            if (!top.allMatch(p -> p.getFileName().toString().matches("(segments.*|_.*|write\\.lock|"
+                    + TranscriptIndex.HOLDER_FILE.replace(".", "\\.") + ")"))) {
+                throw new IOException(dir + " holds files that are not a Lucene index; pick an empty directory");
+            }
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {

@@ -64,6 +64,8 @@ public final class TranscriptSearch implements Closeable {
     private static final long REFRESH_EVERY_NANOS = 1_000_000_000L;
     /** Typo tolerance applies to words of at least this many letters. */
     static final int TYPO_MIN_LENGTH = 5;
+    /** Words this long tolerate two typos. */
+    static final int TWO_EDITS_MIN_LENGTH = 10;
     private static final float STEMMED_BOOST = 0.6f;
     private static final float TYPO_BOOST = 0.4f;
     private static final float META_BOOST = 0.3f;
@@ -161,9 +163,10 @@ public final class TranscriptSearch implements Closeable {
         }
         IndexSearcher searcher = manager.acquire();
         try {
-            SearchResult r = search(searcher, request, request.soundsLike());
+            SearchResult r = search(searcher, request, request.soundsLike(), false);
             if (r.total() == 0 && !request.soundsLike()) {
-                SearchResult phonetic = search(searcher, request, true); // fallback: maybe misheard
+                // fallback: maybe misheard; only the phonetic clauses, as the others just found nothing
+                SearchResult phonetic = search(searcher, request, true, true);
                 if (phonetic.total() > 0) {
                     return phonetic;
                 }
@@ -183,10 +186,10 @@ public final class TranscriptSearch implements Closeable {
         }
     }
 
-    private SearchResult search(IndexSearcher searcher, SearchRequest request, boolean soundsLike)
-            throws IOException, QueryException {
+    private SearchResult search(IndexSearcher searcher, SearchRequest request, boolean soundsLike,
+            boolean phoneticOnly) throws IOException, QueryException {
         SearchRequest.Filters f = request.filters();
-        Query text = textQuery(request.query(), f, soundsLike);
+        Query text = phoneticOnly ? phoneticOrFail(request.query()) : textQuery(request.query(), f, soundsLike);
         BooleanQuery.Builder full = new BooleanQuery.Builder().add(text, Occur.MUST);
         for (Query filter : filters(f)) {
             full.add(filter, Occur.FILTER);
@@ -307,13 +310,17 @@ public final class TranscriptSearch implements Closeable {
             any.add(new BoostQuery(meta, META_BOOST), Occur.SHOULD);
         }
         if (soundsLike) {
-            Query ph = phonetic(query);
-            if (ph == null) {
-                throw new QueryException(query, "nothing to match by sound in '" + query + "': type a word");
-            }
-            any.add(new BoostQuery(ph, PHONETIC_BOOST), Occur.SHOULD);
+            any.add(new BoostQuery(phoneticOrFail(query), PHONETIC_BOOST), Occur.SHOULD);
         }
         return any.build();
+    }
+
+    private Query phoneticOrFail(String query) throws QueryException {
+        Query ph = phonetic(query);
+        if (ph == null) {
+            throw new QueryException(query, "nothing to match by sound in '" + query + "': type a word");
+        }
+        return ph;
     }
 
     private @Nullable Query parse(String query, String field, Analyzer analyzer) throws QueryException {
@@ -394,7 +401,8 @@ public final class TranscriptSearch implements Closeable {
             if (word.length() < TYPO_MIN_LENGTH || !word.chars().allMatch(Character::isLetter)) {
                 return q;
             }
-            int edits = word.length() >= 8 ? 2 : 1;
+            // two edits only for long words: a two-edit Levenshtein automaton costs milliseconds to build
+            int edits = word.length() >= TWO_EDITS_MIN_LENGTH ? 2 : 1;
             return new BooleanQuery.Builder()
                     .add(q, Occur.SHOULD)
                     .add(new BoostQuery(new FuzzyQuery(t.getTerm(), edits, 1, 50, true), TYPO_BOOST), Occur.SHOULD)
