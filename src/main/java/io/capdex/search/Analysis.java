@@ -156,14 +156,18 @@ final class Analysis {
         String code(String folded) {
             String c = cache.get(folded);
             if (c == null) {
-                String m = hasLetter(folded) ? metaphone.doubleMetaphone(folded) : null;
-                c = m == null || m.isEmpty() ? folded : m;
-                if (cache.size() > 500_000) {
-                    cache.clear(); // bounded memory on huge vocabularies; refilling is cheap
+                c = encode(folded);
+                if (cache.size() > 50_000) {
+                    cache.clear(); // a small map stays in the CPU cache; words follow Zipf, so refills are few
                 }
                 cache.put(folded, c);
             }
             return c;
+        }
+
+        private String encode(String folded) {
+            String m = hasLetter(folded) ? metaphone.doubleMetaphone(folded) : null;
+            return m == null || m.isEmpty() ? folded : m;
         }
 
         /**
@@ -178,7 +182,7 @@ final class Analysis {
                 if (joined.length() > MAX_SHINGLE_CHARS) {
                     break;
                 }
-                out[k - 2] = code(joined.toString());
+                out[k - 2] = encode(joined.toString()); // shingles rarely repeat: caching them only thrashes
             }
             return out;
         }
