@@ -62,6 +62,7 @@ public final class TranscriptSearch implements Closeable {
     private static final List<String> FACETS = List.of(Analysis.LANG, Analysis.SOURCE, Analysis.SPEAKER,
             Analysis.COLLECTION, Analysis.YEAR);
     private static final long REFRESH_EVERY_NANOS = 1_000_000_000L;
+    private static final int TABLE_CACHE_SIZE = 256;
     /** Typo tolerance applies to words of at least this many letters. */
     static final int TYPO_MIN_LENGTH = 5;
     /** Words this long tolerate two typos. */
@@ -78,6 +79,13 @@ public final class TranscriptSearch implements Closeable {
     private final Analyzer exactWithSynonyms;
     private final Map<String, Analyzer> stemmers = new LinkedHashMap<>();
     private volatile long lastRefreshNanos = System.nanoTime();
+    /** LRU of decoded cue tables (a one-hour track's table is ~60 KB); keyed by segment core and doc. */
+    private final Map<Object, CueTable> tables = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, CueTable> eldest) {
+            return size() > TABLE_CACHE_SIZE;
+        }
+    };
 
     private TranscriptSearch(Directory directory, SearcherManager manager, SynonymMap synonyms) {
         this.directory = directory;
@@ -461,12 +469,8 @@ public final class TranscriptSearch implements Closeable {
         if (matches == null) {
             return List.of();
         }
-        BinaryDocValues dv = DocValues.getBinary(leaf.reader(), Analysis.CUES);
-        if (!dv.advanceExact(hit.doc)) {
-            return List.of();
-        }
-        CueTable table = CueTable.decode(dv.binaryValue());
-        if (table.size() == 0) {
+        CueTable table = cueTable(leaf, hit.doc);
+        if (table == null || table.size() == 0) {
             return List.of();
         }
         boolean speakerKnown = false;
@@ -542,6 +546,31 @@ public final class TranscriptSearch implements Closeable {
                     text.toString(), snippet.toString(), table.speaker(c0), TrackDocument.AI_SOURCES.contains(hit.source)));
         }
         return out;
+    }
+
+    /** Decoded cue tables of recently shown tracks: the same interviews come up again and again. */
+    private @Nullable CueTable cueTable(LeafReaderContext leaf, int doc) throws IOException {
+        var helper = leaf.reader().getCoreCacheHelper();
+        Object key = helper == null ? null : List.of(helper.getKey(), doc);
+        if (key != null) {
+            synchronized (tables) {
+                CueTable t = tables.get(key);
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        BinaryDocValues dv = DocValues.getBinary(leaf.reader(), Analysis.CUES);
+        if (!dv.advanceExact(doc)) {
+            return null;
+        }
+        CueTable t = CueTable.decode(dv.binaryValue());
+        if (key != null) {
+            synchronized (tables) {
+                tables.put(key, t);
+            }
+        }
+        return t;
     }
 
     private static int lastKey(TreeMap<Integer, int[]> spans, int max) {
