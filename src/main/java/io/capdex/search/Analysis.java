@@ -56,6 +56,13 @@ final class Analysis {
     static final int MAX_SHINGLE = 4;
     /** Longer joined shingles are real phrases, not one misheard word; skipping them keeps indexing fast. */
     static final int MAX_SHINGLE_CHARS = 18;
+    /**
+     * Speech recognisers split an unknown word into short pieces ("look emia", "blina to mo mab"); shingles with a
+     * longer token are ordinary phrases, so they are skipped (about half the shingle terms, a third of build time).
+     */
+    static final int MAX_FRAGMENT_CHARS = 7;
+    /** Joined shingles shorter than this ("it is", "of the") sound like too many words to be worth a term. */
+    static final int MIN_SHINGLE_CHARS = 6;
 
     private Analysis() {}
 
@@ -177,12 +184,18 @@ final class Analysis {
         @Nullable String[] shingleCodes(List<String> terms, int from) {
             @Nullable String[] out = new String[MAX_SHINGLE - 1];
             StringBuilder joined = new StringBuilder(terms.get(from));
+            if (terms.get(from).length() > MAX_FRAGMENT_CHARS) {
+                return out;
+            }
             for (int k = 2; k <= MAX_SHINGLE && from + k - 1 < terms.size(); k++) {
-                joined.append(terms.get(from + k - 1));
-                if (joined.length() > MAX_SHINGLE_CHARS) {
+                String next = terms.get(from + k - 1);
+                joined.append(next);
+                if (joined.length() > MAX_SHINGLE_CHARS || next.length() > MAX_FRAGMENT_CHARS) {
                     break;
                 }
-                out[k - 2] = encode(joined.toString()); // shingles rarely repeat: caching them only thrashes
+                if (joined.length() >= MIN_SHINGLE_CHARS) {
+                    out[k - 2] = encode(joined.toString()); // shingles rarely repeat: caching them only thrashes
+                }
             }
             return out;
         }
