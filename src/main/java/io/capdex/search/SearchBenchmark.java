@@ -83,7 +83,14 @@ public final class SearchBenchmark {
 
     /** Builds the corpus in {@code dir} (emptied first), indexes it, and measures the query mix. */
     public static Figures run(Path dir, int hours) throws IOException {
-        deleteTree(dir);
+        return run(dir, hours, true);
+    }
+
+    /**
+     * Like {@link #run(Path, int)}; with {@code build} false, searches the index an earlier run with the same
+     * {@code hours} left in {@code dir}, and reports zero build figures.
+     */
+    public static Figures run(Path dir, int hours, boolean build) throws IOException {
         List<TrackDocument> corpus = new ArrayList<>(hours);
         for (int i = 0; i < hours; i++) {
             corpus.add(interview(i));
@@ -92,34 +99,11 @@ public final class SearchBenchmark {
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         long t0 = System.nanoTime();
         java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
-        try (TranscriptIndex index = TranscriptIndex.open(dir, "capdex bench index")) {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<?>> done = new ArrayList<>();
-                for (int w = 0; w < threads; w++) {
-                    int worker = w;
-                    done.add(pool.submit(() -> {
-                        long c = CPU.getCurrentThreadCpuTime();
-                        for (int i = worker; i < corpus.size(); i += threads) {
-                            index.upsert(corpus.get(i));
-                        }
-                        cpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - c);
-                        return null;
-                    }));
-                }
-                for (Future<?> f : done) {
-                    f.get();
-                }
-            } catch (Exception e) {
-                throw new IOException("indexing failed: " + e.getMessage(), e);
-            } finally {
-                pool.shutdown();
-            }
-            long c = CPU.getCurrentThreadCpuTime();
-            index.commit();
-            cpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - c);
+        if (build) {
+            deleteTree(dir);
+            index(dir, corpus, threads, cpuNanos);
         }
-        double indexSeconds = (System.nanoTime() - t0) / 1e9;
+        double indexSeconds = build ? (System.nanoTime() - t0) / 1e9 : 0;
         double indexMb;
         try (Stream<Path> files = Files.list(dir)) {
             indexMb = files.mapToLong(p -> p.toFile().length()).sum() / 1e6;
@@ -160,6 +144,37 @@ public final class SearchBenchmark {
         return new Figures(hours, hours, cues, indexSeconds, cpuNanos.get() / 1e9, indexMb, threads, ms.length,
                 percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted[sorted.length - 1],
                 Arrays.stream(ms).average().orElse(0), percentile(cpuMs, 50), percentile(cpuMs, 99), kinds);
+    }
+
+    private static void index(Path dir, List<TrackDocument> corpus, int threads,
+            java.util.concurrent.atomic.AtomicLong cpuNanos) throws IOException {
+        try (TranscriptIndex index = TranscriptIndex.open(dir, "capdex bench index")) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int w = 0; w < threads; w++) {
+                    int worker = w;
+                    done.add(pool.submit(() -> {
+                        long c = CPU.getCurrentThreadCpuTime();
+                        for (int i = worker; i < corpus.size(); i += threads) {
+                            index.upsert(corpus.get(i));
+                        }
+                        cpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - c);
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } catch (Exception e) {
+                throw new IOException("indexing failed: " + e.getMessage(), e);
+            } finally {
+                pool.shutdown();
+            }
+            long c = CPU.getCurrentThreadCpuTime();
+            index.commit();
+            cpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - c);
+        }
     }
 
     private static double percentile(double[] sorted, int p) {
@@ -315,11 +330,11 @@ public final class SearchBenchmark {
         }
     }
 
-    /** {@code java io.capdex.search.SearchBenchmark DIR [HOURS]}: prints the figures. */
+    /** {@code java io.capdex.search.SearchBenchmark DIR [HOURS [--search-only]]}: prints the figures. */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/bench-index");
         int hours = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        Figures f = run(dir, hours);
+        Figures f = run(dir, hours, !(args.length > 2 && args[2].equals("--search-only")));
         f.asMap().forEach((k, v) -> System.out.printf("%-16s %10.2f%n", k, v));
         f.byKind().forEach((k, v) -> System.out.printf("  %-12s n=%3.0f p50 %6.2f ms  p99 %6.2f ms%n", k, v[0], v[1], v[2]));
     }
