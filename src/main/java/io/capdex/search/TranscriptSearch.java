@@ -227,10 +227,14 @@ public final class TranscriptSearch implements Closeable {
         }
         List<List<TrackHit>> groups = new ArrayList<>(byInterview.values());
         for (List<TrackHit> g : groups) {
-            g.sort(Comparator.comparingDouble((TrackHit h) -> -h.score).thenComparing(h -> h.trackOrder));
+            if (g.size() > 1) {
+                g.sort(TrackHit::compareTo);
+            }
         }
-        groups.sort(Comparator.comparingDouble((List<TrackHit> g) -> -g.get(0).score)
-                .thenComparing(g -> g.get(0).interview));
+        groups.sort((a, b) -> {
+            int c = Float.compare(b.get(0).score, a.get(0).score);
+            return c != 0 ? c : a.get(0).interview.compareTo(b.get(0).interview);
+        });
         List<SearchResult.Hit> page = new ArrayList<>();
         int end = Math.min(groups.size(), request.offset() + request.limit());
         for (int i = request.offset(); i < end; i++) {
@@ -248,26 +252,45 @@ public final class TranscriptSearch implements Closeable {
             String title = stored.get(Analysis.TITLE);
             page.add(new SearchResult.Hit(best.interview, title == null ? "" : title, best.score, g.size(), moments));
         }
-        return new SearchResult(request.query(), groups.size(), request.offset(), page, facets(hits), soundsLike);
+        return new SearchResult(request.query(), groups.size(), request.offset(), page, facets(groups), soundsLike);
     }
 
-    private static Map<String, Map<String, Integer>> facets(List<TrackHit> hits) {
-        Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+    /** Interviews per facet value: each interview counts once per value, however many of its tracks match. */
+    private static Map<String, Map<String, Integer>> facets(List<List<TrackHit>> groups) {
+        List<Map<String, int[]>> counts = new ArrayList<>(FACETS.size());
         for (int fi = 0; fi < FACETS.size(); fi++) {
-            Map<String, Set<String>> interviews = new TreeMap<>();
-            for (TrackHit h : hits) {
-                for (String v : h.facets.get(fi)) {
-                    interviews.computeIfAbsent(v, k -> new HashSet<>()).add(h.interview);
+            counts.add(new HashMap<>());
+        }
+        Set<String> seen = new HashSet<>();
+        for (List<TrackHit> g : groups) {
+            for (int fi = 0; fi < FACETS.size(); fi++) {
+                Map<String, int[]> c = counts.get(fi);
+                if (g.size() == 1) {
+                    for (String v : g.get(0).facets[fi]) {
+                        c.computeIfAbsent(v, k -> new int[1])[0]++;
+                    }
+                    continue;
+                }
+                seen.clear();
+                for (TrackHit h : g) {
+                    for (String v : h.facets[fi]) {
+                        if (seen.add(v)) {
+                            c.computeIfAbsent(v, k -> new int[1])[0]++;
+                        }
+                    }
                 }
             }
-            List<Map.Entry<String, Set<String>>> entries = new ArrayList<>(interviews.entrySet());
-            entries.sort(Comparator.comparingInt((Map.Entry<String, Set<String>> e) -> -e.getValue().size())
-                    .thenComparing(Map.Entry::getKey));
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            for (Map.Entry<String, Set<String>> e : entries) {
-                counts.put(e.getKey(), e.getValue().size());
+        }
+        Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+        for (int fi = 0; fi < FACETS.size(); fi++) {
+            List<Map.Entry<String, int[]>> entries = new ArrayList<>(counts.get(fi).entrySet());
+            entries.sort((a, b) -> a.getValue()[0] != b.getValue()[0]
+                    ? Integer.compare(b.getValue()[0], a.getValue()[0]) : a.getKey().compareTo(b.getKey()));
+            Map<String, Integer> sorted = new LinkedHashMap<>();
+            for (Map.Entry<String, int[]> e : entries) {
+                sorted.put(e.getKey(), e.getValue()[0]);
             }
-            out.put(FACETS.get(fi), counts);
+            out.put(FACETS.get(fi), sorted);
         }
         return out;
     }
@@ -679,6 +702,13 @@ public final class TranscriptSearch implements Closeable {
         }
     }
 
+    private static final String[] NO_VALUES = new String[0];
+
+    /** Reads a doc values ord's term (the two doc values types have no common interface for it). */
+    private interface OrdLookup {
+        org.apache.lucene.util.BytesRef lookup(long ord) throws IOException;
+    }
+
     /** One matching track. */
     private static final class TrackHit {
         final int leaf;
@@ -688,10 +718,10 @@ public final class TranscriptSearch implements Closeable {
         final String lang;
         final String source;
         final int trackOrder;
-        final List<List<String>> facets;
+        final String[][] facets;
 
         TrackHit(int leaf, int doc, float score, String interview, String lang, String source, int trackOrder,
-                List<List<String>> facets) {
+                String[][] facets) {
             this.leaf = leaf;
             this.doc = doc;
             this.score = score;
@@ -700,6 +730,12 @@ public final class TranscriptSearch implements Closeable {
             this.source = source;
             this.trackOrder = trackOrder;
             this.facets = facets;
+        }
+
+        /** Best score first, then index order (stable across runs). */
+        int compareTo(TrackHit o) {
+            int c = Float.compare(o.score, score);
+            return c != 0 ? c : Integer.compare(trackOrder, o.trackOrder);
         }
     }
 
@@ -712,6 +748,7 @@ public final class TranscriptSearch implements Closeable {
         private @Nullable SortedDocValues interview;
         private final List<SortedSetDocValues> facetValues = new ArrayList<>();
         private final List<Map<Long, String>> ordNames = new ArrayList<>();
+        private final Map<Long, String> interviewNames = new HashMap<>();
 
         HitCollector(List<TrackHit> hits) {
             this.hits = hits;
@@ -722,6 +759,7 @@ public final class TranscriptSearch implements Closeable {
             leafOrd = context.ord;
             docBase = context.docBase;
             interview = DocValues.getSorted(context.reader(), Analysis.INTERVIEW);
+            interviewNames.clear();
             facetValues.clear();
             ordNames.clear();
             for (String f : FACETS) {
@@ -737,30 +775,38 @@ public final class TranscriptSearch implements Closeable {
 
         @Override
         public void collect(int doc) throws IOException {
-            String id = interview != null && interview.advanceExact(doc)
-                    ? interview.lookupOrd(interview.ordValue()).utf8ToString() : "";
-            List<List<String>> values = new ArrayList<>(FACETS.size());
+            String id = "";
+            SortedDocValues iv = interview;
+            if (iv != null && iv.advanceExact(doc)) {
+                id = name(interviewNames, iv.ordValue(), o -> iv.lookupOrd((int) o));
+            }
+            String[][] values = new String[FACETS.size()][];
             for (int i = 0; i < FACETS.size(); i++) {
                 SortedSetDocValues dv = facetValues.get(i);
-                List<String> vs = new ArrayList<>(2);
                 if (dv.advanceExact(doc)) {
+                    String[] vs = new String[dv.docValueCount()];
                     Map<Long, String> names = ordNames.get(i);
-                    for (int k = 0; k < dv.docValueCount(); k++) {
-                        long ord = dv.nextOrd();
-                        String name = names.get(ord);
-                        if (name == null) {
-                            name = dv.lookupOrd(ord).utf8ToString();
-                            names.put(ord, name);
-                        }
-                        vs.add(name);
+                    for (int k = 0; k < vs.length; k++) {
+                        vs[k] = name(names, dv.nextOrd(), dv::lookupOrd);
                     }
+                    values[i] = vs;
+                } else {
+                    values[i] = NO_VALUES;
                 }
-                values.add(vs);
             }
-            String lang = values.get(0).isEmpty() ? "" : values.get(0).get(0);
-            String source = values.get(1).isEmpty() ? "" : values.get(1).get(0);
+            String lang = values[0].length == 0 ? "" : values[0][0];
+            String source = values[1].length == 0 ? "" : values[1][0];
             float score = scorer == null ? 0f : scorer.score();
             hits.add(new TrackHit(leafOrd, doc, score, id, lang, source, docBase + doc, values));
+        }
+
+        private static String name(Map<Long, String> names, long ord, OrdLookup lookup) throws IOException {
+            String name = names.get(ord);
+            if (name == null) {
+                name = lookup.lookup(ord).utf8ToString();
+                names.put(ord, name);
+            }
+            return name;
         }
 
         @Override
