@@ -67,6 +67,8 @@ public final class TranscriptSearch implements Closeable {
     static final int TYPO_MIN_LENGTH = 5;
     /** Words this long tolerate two typos. */
     static final int TWO_EDITS_MIN_LENGTH = 10;
+    /** Closest spellings tried per word: a typo has few plausible corrections, and each costs a postings scan. */
+    static final int TYPO_EXPANSIONS = 10;
     private static final float STEMMED_BOOST = 0.6f;
     private static final float TYPO_BOOST = 0.4f;
     private static final float META_BOOST = 0.3f;
@@ -197,7 +199,15 @@ public final class TranscriptSearch implements Closeable {
     private SearchResult search(IndexSearcher searcher, SearchRequest request, boolean soundsLike,
             boolean phoneticOnly) throws IOException, QueryException {
         SearchRequest.Filters f = request.filters();
-        Query text = phoneticOnly ? phoneticOrFail(request.query()) : textQuery(request.query(), f, soundsLike);
+        Query parsed = phoneticOnly ? phoneticOrFail(request.query()) : textQuery(request.query(), f, soundsLike);
+        Query text;
+        try {
+            // rewrite once: fuzzy and prefix expansion is the costly part, and matching and moments share it
+            text = searcher.rewrite(parsed);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new QueryException(request.query(), "the query '" + request.query()
+                    + "' expands to too many words; use a longer prefix or fewer wildcards");
+        }
         BooleanQuery.Builder full = new BooleanQuery.Builder().add(text, Occur.MUST);
         for (Query filter : filters(f)) {
             full.add(filter, Occur.FILTER);
@@ -209,7 +219,7 @@ public final class TranscriptSearch implements Closeable {
             throw new QueryException(request.query(), "the query '" + request.query()
                     + "' expands to too many words; use a longer prefix or fewer wildcards");
         }
-        Weight weight = searcher.createWeight(searcher.rewrite(text), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        Weight weight = searcher.createWeight(text, ScoreMode.COMPLETE_NO_SCORES, 1f);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         String speaker = f.speaker();
         if (speaker != null) {
@@ -436,7 +446,8 @@ public final class TranscriptSearch implements Closeable {
             int edits = word.length() >= TWO_EDITS_MIN_LENGTH ? 2 : 1;
             return new BooleanQuery.Builder()
                     .add(q, Occur.SHOULD)
-                    .add(new BoostQuery(new FuzzyQuery(t.getTerm(), edits, 1, 50, true), TYPO_BOOST), Occur.SHOULD)
+                    .add(new BoostQuery(new FuzzyQuery(t.getTerm(), edits, 1, TYPO_EXPANSIONS, true), TYPO_BOOST),
+                            Occur.SHOULD)
                     .build();
         }
         if (q instanceof BoostQuery b) {
