@@ -332,13 +332,16 @@ public final class TranscriptSearch implements Closeable {
     Query textQuery(String query, SearchRequest.Filters f, boolean soundsLike) throws QueryException {
         checkSyntax(query);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
+        // quotes mean these exact words (DESIGN.md §6): no typo or stemmed alternatives, which also spares the
+        // costliest part of a phrase query, re-reading positions in the stemmed fields
+        boolean quoted = query.indexOf('"') >= 0;
         Query exactQuery = parse(query, Analysis.EXACT, exactWithSynonyms);
         if (exactQuery != null) {
-            any.add(withTypos(exactQuery), Occur.SHOULD);
+            any.add(quoted ? exactQuery : withTypos(exactQuery), Occur.SHOULD);
         }
         String langKey = f.lang() == null ? null : Analysis.stemKey(f.lang());
         for (Map.Entry<String, Analyzer> e : stemmers.entrySet()) {
-            if (f.lang() != null && !e.getKey().equals(langKey)) {
+            if (quoted || f.lang() != null && !e.getKey().equals(langKey)) {
                 continue;
             }
             Query q = parse(query, Analysis.STEMMED_PREFIX + e.getKey(), e.getValue());

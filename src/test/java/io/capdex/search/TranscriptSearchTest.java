@@ -173,6 +173,8 @@ class TranscriptSearchTest {
     void stemmedFieldMatchesOtherWordForms() throws Exception {
         index(track("I1", "en", "edited", "h", "the treatments were hard"), track("E1", "es", "edited", "h", "los tratamientos fueron duros"));
         assertEquals(List.of("I1"), interviews(search("treatment")));
+        assertEquals(0, search("\"treatment\"").results().stream().filter(h -> h.interview().equals("I1")).count(),
+                "quotes mean the exact word");
         assertEquals(List.of("E1"), interviews(search("tratamiento")));
         assertEquals("the <mark>treatments</mark> were hard", search("treatment").results().get(0).moments().get(0).snippet());
     }
