@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One search: the query in Lucene syntax, filters, sounds-like mode and paging over interviews.
  *
- * @param query Lucene classic query syntax: words (all required), "phrases", AND/OR/NOT, {@code ~} fuzzy, {@code *} prefix
+ * @param query Lucene classic query syntax: words (all required; stemmed, typo-tolerant from 5 letters), "phrases"
+ *     (exact words only), AND/OR/NOT, {@code ~} fuzzy, {@code *} prefix
  * @param filters restrict the tracks searched
  * @param soundsLike also match words that sound alike (DoubleMetaphone, also across split words)
  * @param limit interviews per page, 1..1000
