@@ -1,0 +1,428 @@
+package io.capdex.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The write side of the transcript index: one Lucene document per caption track, replaced by track ID when its
+ * content hash changes. One writer per index directory; a second opener gets an {@link IndexLockedException}
+ * naming the holder. Thread-safe: {@link #upsert} may be called from several threads.
+ */
+public final class TranscriptIndex implements Closeable {
+    /** Bump when fields or analysis change; callers rebuild from stored tracks when the index has another value. */
+    public static final int SCHEMA_VERSION = 1;
+    /** Commit user data key holding {@link #SCHEMA_VERSION}. */
+    public static final String SCHEMA_KEY = "capdex.schema";
+    /** The file next to Lucene's write.lock naming the process that holds it. */
+    public static final String HOLDER_FILE = "capdex-writer.txt";
+
+    /**
+     * BM25 with b = 0.4 (Lucene's default is 0.75): interviews run from minutes to hours, and full length
+     * normalisation buries a long interview that mentions a term often under a short one that mentions it once.
+     */
+    static final BM25Similarity SIMILARITY = new BM25Similarity(1.2f, 0.4f);
+
+    /** What {@link #upsert} did. */
+    public enum Upsert { ADDED, REPLACED, UNCHANGED }
+
+    private static final FieldType POSITIONS = positionsType();
+
+    private final Path dir;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final Analyzer exact = Analysis.exact();
+    private final Map<String, String> hashes = new ConcurrentHashMap<>();
+    private final ThreadLocal<Analysis.Phonetics> phonetics = ThreadLocal.withInitial(Analysis.Phonetics::new);
+
+    private TranscriptIndex(Path dir, Directory directory, IndexWriter writer) {
+        this.dir = dir;
+        this.directory = directory;
+        this.writer = writer;
+    }
+
+    /**
+     * Opens the index in {@code dir}, creating it when missing, and takes the write lock.
+     *
+     * @param command what the holder is doing, written next to the lock for a second opener's message
+     * @throws IndexLockedException when another writer holds the index
+     */
+    public static TranscriptIndex open(Path dir, String command) throws IOException {
+        Files.createDirectories(dir);
+        Directory directory = FSDirectory.open(dir);
+        Map<String, Analyzer> stemmed = new HashMap<>();
+        for (String key : Analysis.STEM_LANGS) {
+            stemmed.put(Analysis.STEMMED_PREFIX + key, Analysis.stemmer(key));
+        }
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(Analysis.exact(), stemmed);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setSimilarity(SIMILARITY)
+                .setRAMBufferSizeMB(96)
+                .setUseCompoundFile(false)
+                .setCommitOnClose(false);
+        IndexWriter writer;
+        try {
+            writer = new IndexWriter(directory, config);
+        } catch (LockObtainFailedException e) {
+            directory.close();
+            String holder = readHolder(dir);
+            throw new IndexLockedException("the index " + dir + " is being written by another capdex: " + holder
+                    + "; wait for it to finish (or stop it) and try again", holder, e);
+        }
+        TranscriptIndex index = new TranscriptIndex(dir, directory, writer);
+        try {
+            index.writeHolder(command);
+            index.loadHashes();
+        } catch (IOException | RuntimeException e) {
+            index.close();
+            throw e;
+        }
+        return index;
+    }
+
+    /** The schema version in the last commit of the index in {@code dir}; empty when there is no index or none is recorded. */
+    public static OptionalInt schemaVersion(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return OptionalInt.empty();
+        }
+        try (Directory d = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(d)) {
+                return OptionalInt.empty();
+            }
+            String v = SegmentInfos.readLatestCommit(d).getUserData().get(SCHEMA_KEY);
+            return parseVersion(v);
+        }
+    }
+
+    /** Whether the index in {@code dir} exists with another schema version than this code writes (rebuild it). */
+    public static boolean needsRebuild(Path dir) throws IOException {
+        OptionalInt v = schemaVersion(dir);
+        return v.isPresent() && v.getAsInt() != SCHEMA_VERSION;
+    }
+
+    private static OptionalInt parseVersion(@Nullable String v) {
+        if (v == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** Adds or replaces the track; does nothing when the stored track has the same content hash. */
+    public Upsert upsert(TrackDocument track) throws IOException {
+        String id = track.trackId();
+        String old = hashes.get(id);
+        if (track.contentHash().equals(old)) {
+            return Upsert.UNCHANGED;
+        }
+        writer.updateDocument(new Term(Analysis.ID, id), document(track));
+        hashes.put(id, track.contentHash());
+        return old == null ? Upsert.ADDED : Upsert.REPLACED;
+    }
+
+    /** Removes every track of the interview. */
+    public void delete(String interviewId) throws IOException {
+        writer.deleteDocuments(new Term(Analysis.INTERVIEW, interviewId));
+        hashes.keySet().removeIf(k -> k.startsWith(interviewId + "|"));
+    }
+
+    /** Removes one track by its {@code ID|lang|source} key. */
+    public void deleteTrack(String trackId) throws IOException {
+        writer.deleteDocuments(new Term(Analysis.ID, trackId));
+        hashes.remove(trackId);
+    }
+
+    /** Removes everything (for a rebuild); takes effect at the next commit. */
+    public void clear() throws IOException {
+        writer.deleteAll();
+        hashes.clear();
+    }
+
+    /** The stored content hash of a track, or null when the index does not hold it. */
+    public @Nullable String contentHash(String trackId) {
+        return hashes.get(trackId);
+    }
+
+    /** The track IDs the index holds (including uncommitted changes). */
+    public List<String> trackIds() {
+        List<String> ids = new ArrayList<>(hashes.keySet());
+        ids.sort(null);
+        return ids;
+    }
+
+    /** Makes every change so far durable and visible to searchers, recording the schema version. */
+    public void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(SCHEMA_VERSION)).entrySet());
+        writer.commit();
+    }
+
+    /** Discards uncommitted changes, closes the writer and releases the lock. */
+    @Override
+    public void close() throws IOException {
+        try {
+            writer.rollback();
+        } finally {
+            try {
+                Files.deleteIfExists(dir.resolve(HOLDER_FILE));
+            } finally {
+                directory.close();
+            }
+        }
+    }
+
+    private void writeHolder(String command) throws IOException {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown host";
+        }
+        String text = "pid " + ProcessHandle.current().pid() + " on host " + host + " (" + command + ") since "
+                + Instant.now().toString().replaceAll("\\.\\d+Z$", "Z");
+        Files.writeString(dir.resolve(HOLDER_FILE), text + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static String readHolder(Path dir) {
+        try {
+            String s = Files.readString(dir.resolve(HOLDER_FILE), StandardCharsets.UTF_8).trim();
+            return s.isEmpty() ? "an unknown process (its holder file is empty)" : s;
+        } catch (NoSuchFileException e) {
+            return "an unknown process (it has not written " + HOLDER_FILE + " yet)";
+        } catch (IOException e) {
+            return "an unknown process (" + HOLDER_FILE + " is unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private void loadHashes() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return;
+        }
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                StoredFields stored = leaf.reader().storedFields();
+                var live = leaf.reader().getLiveDocs();
+                for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+                    if (live != null && !live.get(d)) {
+                        continue;
+                    }
+                    Document doc = stored.document(d, java.util.Set.of(Analysis.ID, Analysis.HASH));
+                    String id = doc.get(Analysis.ID);
+                    String hash = doc.get(Analysis.HASH);
+                    if (id != null && hash != null) {
+                        hashes.put(id, hash);
+                    }
+                }
+            }
+        }
+    }
+
+    private Document document(TrackDocument t) {
+        Document doc = new Document();
+        doc.add(new StringField(Analysis.ID, t.trackId(), Field.Store.YES));
+        keyword(doc, Analysis.INTERVIEW, t.interviewId());
+        doc.add(new SortedDocValuesField(Analysis.INTERVIEW, new BytesRef(t.interviewId())));
+        doc.add(new StoredField(Analysis.TITLE, t.title()));
+        facet(doc, Analysis.LANG, t.lang());
+        facet(doc, Analysis.SOURCE, t.source());
+        for (String s : t.allSpeakers()) {
+            facet(doc, Analysis.SPEAKER, s);
+        }
+        if (t.collection() != null) {
+            facet(doc, Analysis.COLLECTION, t.collection());
+        }
+        if (t.year() != null) {
+            facet(doc, Analysis.YEAR, Integer.toString(t.year()));
+        }
+        doc.add(new StoredField(Analysis.HASH, t.contentHash()));
+        TrackDocument.Page page = t.page();
+        StringBuilder meta = new StringBuilder(t.title());
+        storeOptional(doc, Analysis.PAGE_SPEAKER, page.speakerName(), meta);
+        storeOptional(doc, Analysis.PAGE_AFFILIATION, page.affiliation(), meta);
+        storeOptional(doc, Analysis.PAGE_DATE, page.date(), null);
+        storeOptional(doc, Analysis.PAGE_SUMMARY, page.summary(), meta);
+        doc.add(new Field(Analysis.META, meta.toString(), POSITIONS));
+
+        // Tokenize each cue once; the exact, phonetic and shingle fields and the cue table share these
+        // positions, and cue boundaries add no position gap so phrases cross them.
+        List<TrackDocument.Cue> cues = t.cues();
+        List<String> terms = new ArrayList<>(cues.size() * 10);
+        int[] counts = new int[cues.size()];
+        StringBuilder joined = new StringBuilder(cues.size() * 48);
+        for (int i = 0; i < cues.size(); i++) {
+            String text = cues.get(i).text();
+            List<Analysis.Token> toks = Analysis.tokens(exact, text);
+            counts[i] = toks.size();
+            for (Analysis.Token tok : toks) {
+                terms.add(tok.term());
+            }
+            if (i > 0) {
+                joined.append('\n');
+            }
+            joined.append(text);
+        }
+        Analysis.Phonetics ph = phonetics.get();
+        List<String> codes = new ArrayList<>(terms.size());
+        List<List<String>> shingles = new ArrayList<>(terms.size());
+        for (int p = 0; p < terms.size(); p++) {
+            codes.add(ph.code(terms.get(p)));
+            List<String> atP = new ArrayList<>(3);
+            for (String c : ph.shingleCodes(terms, p)) {
+                if (c != null && !atP.contains(c)) {
+                    atP.add(c);
+                }
+            }
+            shingles.add(atP);
+        }
+        doc.add(new Field(Analysis.EXACT, new ListTokenStream(terms), POSITIONS));
+        doc.add(new Field(Analysis.PHONETIC, new ListTokenStream(codes), POSITIONS));
+        doc.add(new Field(Analysis.SHINGLE, new StackedTokenStream(shingles), POSITIONS));
+        String stemKey = Analysis.stemKey(t.lang());
+        if (stemKey != null) {
+            doc.add(new Field(Analysis.STEMMED_PREFIX + stemKey, joined.toString(), POSITIONS));
+        }
+        doc.add(new BinaryDocValuesField(Analysis.CUES, CueTable.encode(cues, counts)));
+        return doc;
+    }
+
+    private static void keyword(Document doc, String field, String value) {
+        doc.add(new StringField(field, value, Field.Store.YES));
+    }
+
+    private static void facet(Document doc, String field, String value) {
+        keyword(doc, field, value);
+        doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+    }
+
+    private static void storeOptional(Document doc, String field, @Nullable String value, @Nullable StringBuilder meta) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new StoredField(field, value));
+            if (meta != null) {
+                meta.append('\n').append(value);
+            }
+        }
+    }
+
+    private static FieldType positionsType() {
+        FieldType t = new FieldType();
+        t.setTokenized(true);
+        t.setStored(false);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        t.freeze();
+        return t;
+    }
+
+    /** Pre-analysed tokens, one per position. */
+    private static final class ListTokenStream extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final List<String> tokens;
+        private int next;
+
+        ListTokenStream(List<String> tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (next >= tokens.size()) {
+                return false;
+            }
+            clearAttributes();
+            term.append(tokens.get(next++));
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = 0;
+        }
+    }
+
+    /** Pre-analysed tokens, several (or none) per position, stacked with position increment 0. */
+    private static final class StackedTokenStream extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
+        private final List<List<String>> stacks;
+        private int pos;
+        private int inStack;
+        private int pendingIncrement;
+
+        StackedTokenStream(List<List<String>> stacks) {
+            this.stacks = stacks;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            while (pos < stacks.size()) {
+                List<String> s = stacks.get(pos);
+                if (inStack == 0) {
+                    pendingIncrement++;
+                }
+                if (inStack < s.size()) {
+                    clearAttributes();
+                    term.append(s.get(inStack));
+                    posInc.setPositionIncrement(inStack == 0 ? pendingIncrement : 0);
+                    if (inStack == 0) {
+                        pendingIncrement = 0;
+                    }
+                    inStack++;
+                    return true;
+                }
+                pos++;
+                inStack = 0;
+            }
+            return false;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            pos = 0;
+            inStack = 0;
+            pendingIncrement = 0;
+        }
+    }
+}
