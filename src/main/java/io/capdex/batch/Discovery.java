@@ -263,9 +263,11 @@ public final class Discovery {
             }
         } else {
             FileKind kind = content.get().kind();
-            Optional<Format> captionFormat = kind.captionSyntax().flatMap(CaptionSyntax::format);
+            // capdex's own JSON view is an export, not an input of ingest (a *.truth.json with "cues" is data)
+            Optional<Format> captionFormat = kind.captionSyntax().flatMap(CaptionSyntax::format)
+                    .filter(f -> f != Format.JSON);
             FileRole role = named.map(FileName::role).orElse(null);
-            if (kind.kind() == FileKind.Kind.CAPTION && captionFormat.isEmpty()) {
+            if (kind.kind() == FileKind.Kind.CAPTION && kind.caption() != CaptionSyntax.JSON && captionFormat.isEmpty()) {
                 return unpaired(file, where + kind.caption().displayName() + " captions are not supported");
             }
             if (role == FileRole.VIDEO) {
