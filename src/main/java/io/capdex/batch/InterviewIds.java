@@ -26,9 +26,6 @@ public final class InterviewIds {
         if (id.equals(".") || id.equals("..")) {
             return Optional.of("ID " + id + " names a folder of the path");
         }
-        if (id.startsWith(".")) {
-            return Optional.of("ID starts with a dot (hidden)");
-        }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
             if (c == '/' || c == '\\') {
@@ -39,6 +36,9 @@ public final class InterviewIds {
                     || type == Character.PARAGRAPH_SEPARATOR) {
                 return Optional.of(String.format("ID contains the control character U+%04X", (int) c));
             }
+        }
+        if (id.startsWith(".")) {
+            return Optional.of("ID starts with a dot (hidden)");
         }
         if (id.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             return Optional.of("ID is longer than " + MAX_BYTES + " bytes");
