@@ -252,6 +252,7 @@ public final class Discovery {
             return unpaired(file, where + "cannot be read (" + IoReason.of(e) + ")");
         }
         FileName result;
+        String said = where.isEmpty() ? "named as " : "listed as ";
         boolean words = content.map(Content::wordTimings).orElse(false);
         if (content.isEmpty()) {
             if (named.isEmpty()) {
@@ -272,7 +273,7 @@ public final class Discovery {
             }
             if (role == FileRole.VIDEO) {
                 if (kind.kind() != FileKind.Kind.VIDEO && kind.kind() != FileKind.Kind.AUDIO) {
-                    return unpaired(file, where + "named as a video but the content is " + kind.mediaType());
+                    return unpaired(file, where + said + "a video but the content is " + kind.mediaType());
                 }
                 result = named.get();
             } else if (captionFormat.isPresent()) {
@@ -291,10 +292,10 @@ public final class Discovery {
                     result = asCaptions.get();
                 }
             } else if (role == FileRole.CAPTIONS) {
-                return unpaired(file, where + "named as captions but the content is " + kind.mediaType());
+                return unpaired(file, where + said + "captions but the content is " + kind.mediaType());
             } else if (role == FileRole.TRANSCRIPT || role == FileRole.PAGE) {
                 if (kind.kind() != FileKind.Kind.DOCUMENT && kind.kind() != FileKind.Kind.TEXT) {
-                    return unpaired(file, where + "named as a " + role.id() + " but the content is " + kind.mediaType());
+                    return unpaired(file, where + said + "a " + role.id() + " but the content is " + kind.mediaType());
                 }
                 result = named.get();
             } else if (kind.kind() == FileKind.Kind.VIDEO || kind.kind() == FileKind.Kind.AUDIO) {

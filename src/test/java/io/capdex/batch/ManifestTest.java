@@ -111,7 +111,7 @@ class ManifestTest {
         Interview talk = result.interviews().get(0);
         assertNull(talk.video());
         assertEquals("en", talk.captions().get(0).lang(), "the language comes from the name when the row has none");
-        assertEquals(dir.resolve("capdex.csv") + ":1: named as a video but the content is text/plain",
+        assertEquals(dir.resolve("capdex.csv") + ":1: listed as a video but the content is text/plain",
                 result.unpaired().get(0).reason());
     }
 }
