@@ -286,4 +286,36 @@ class DiscoveryTest {
         assertEquals("en", talk.spokenLanguage());
         assertTrue(talk.notes().get(0).contains("moov atom not found"));
     }
+
+    @Test
+    void aLinkToAFileElsewhereInTheScanIsPairedOnceNotAConflict() throws IOException {
+        write("a/talk.en.srt", SRT);
+        Files.createDirectories(dir.resolve("b"));
+        Files.createSymbolicLink(dir.resolve("b/talk.en.srt"), dir.resolve("a/talk.en.srt"));
+        DiscoveryResult result = Discovery.scan(List.of(dir), noTags());
+        assertTrue(result.conflicts().isEmpty(), result.conflicts().toString());
+        assertEquals(dir.resolve("a/talk.en.srt"), only(result).captions().get(0).path());
+    }
+
+    @Test
+    void findsWordTimingsInTtmlSpans() throws IOException {
+        write("talk.en.ttml", TTML.replace("Hello there.",
+                "<span begin=\"00:00:01.000\" end=\"00:00:01.400\">Hello</span> there."));
+        write("talk.en.srt", SRT);
+        CaptionFile kept = only(Discovery.scan(List.of(dir), noTags())).captions().get(0);
+        assertEquals(Format.TTML, kept.format());
+        assertTrue(kept.wordTimings());
+        assertEquals("TTML with word timings", kept.describe());
+    }
+
+    @Test
+    void twoVideosForOneIdKeepTheOneWithAPicture() throws IOException {
+        video("talk.mp4");
+        video("talk.m4a");
+        write("talk.en.srt", SRT);
+        Interview talk = only(Discovery.scan(List.of(dir), noTags()));
+        assertEquals(dir.resolve("talk.mp4"), talk.video());
+        assertEquals(List.of(new IgnoredFile(dir.resolve("talk.m4a"), "a second video for talk; talk.mp4 is used")),
+                talk.ignored());
+    }
 }
