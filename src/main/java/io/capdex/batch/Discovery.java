@@ -421,8 +421,8 @@ public final class Discovery {
             }
         }
         List<Candidate> captions = byRole(group, FileRole.CAPTIONS);
-        String[] spoken = spokenLanguage(video, facts, captions, notes);
-        String spokenLanguage = spoken[0];
+        Spoken spoken = spokenLanguage(video, facts, captions, notes);
+        String spokenLanguage = spoken.lang();
         List<CaptionFile> files = new ArrayList<>();
         for (Candidate c : captions) {
             FileName n = c.name();
@@ -447,7 +447,7 @@ public final class Discovery {
             }
         }
         return new Interview(id, first.collection(), first.folder(), video == null ? null : video.path(), facts,
-                spokenLanguage, spoken[1], tracks, transcripts, page, manifest, ignored, notes);
+                spokenLanguage, spoken.from(), tracks, transcripts, page, manifest, ignored, notes);
     }
 
     private static List<Candidate> byRole(List<Candidate> group, FileRole role) {
@@ -493,20 +493,24 @@ public final class Discovery {
      * captions row marked {@code asr}), else the video's audio language tag, else the one language the
      * non-edited captions are in (or the edited ones, when there are no others). Empty when none of these tell.
      */
-    private static String[] spokenLanguage(@Nullable Candidate video, @Nullable VideoFacts facts,
+    /** The spoken language and where it came from (empty strings when unknown). */
+    private record Spoken(String lang, String from) {
+    }
+
+    private static Spoken spokenLanguage(@Nullable Candidate video, @Nullable VideoFacts facts,
                                            List<Candidate> captions, List<String> notes) {
         if (video != null && video.manifest() != null && !video.name().lang().isEmpty()) {
-            return new String[] {video.name().lang(), Manifest.FILE_NAME};
+            return new Spoken(video.name().lang(), Manifest.FILE_NAME);
         }
         for (Candidate c : captions) {
             if (c.csvSource() == Source.ASR && !c.name().lang().isEmpty()) {
-                return new String[] {c.name().lang(), Manifest.FILE_NAME};
+                return new Spoken(c.name().lang(), Manifest.FILE_NAME);
             }
         }
         if (facts != null && facts.audioLanguage() != null) {
             Optional<String> tag = LanguageTags.fromContainer(facts.audioLanguage());
             if (tag.isPresent()) {
-                return new String[] {tag.get(), "video"};
+                return new Spoken(tag.get(), "video");
             }
             notes.add("the audio language tag \"" + facts.audioLanguage() + "\" is not a known language code; "
                     + "spoken language from the captions");
@@ -519,14 +523,14 @@ public final class Discovery {
         Set<String> languages = plain.isEmpty() ? edited : plain;
         if (languages.size() == 1) {
             String only = languages.iterator().next();
-            return new String[] {only, only.isEmpty() ? "" : "captions"};
+            return new Spoken(only, only.isEmpty() ? "" : "captions");
         }
         if (languages.size() > 1) {
             notes.add("spoken language unknown: " + (video == null ? "no video" : "no audio language tag")
                     + " and captions in " + languages.size() + " languages (" + String.join(", ", nonEmpty(languages))
                     + "); every track is taken as asr; name the spoken language in capdex.csv");
         }
-        return new String[] {"", ""};
+        return new Spoken("", "");
     }
 
     private static List<String> nonEmpty(Set<String> languages) {

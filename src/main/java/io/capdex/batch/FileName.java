@@ -4,6 +4,7 @@ import io.capdex.caption.Format;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a file's name says under the pairing rules of DESIGN.md §4: its role, the interview ID (the stem: the name
@@ -19,7 +20,7 @@ import java.util.Set;
  * @param format the caption format the extension names, for {@link FileRole#CAPTIONS}; else null
  */
 record FileName(FileRole role, String id, String lang, boolean edited, String extension,
-                @org.jspecify.annotations.Nullable Format format) {
+                @Nullable Format format) {
 
     static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mov", "mkv", "webm", "m4a");
     static final Set<String> CAPTION_EXTENSIONS = Set.of("srt", "vtt", "sbv", "ttml", "dfxp");

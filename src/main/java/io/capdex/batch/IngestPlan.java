@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an ingest will do, decided before any work: per discovered interview whether it is new, changed (and what
@@ -132,7 +133,8 @@ public record IngestPlan(List<Item> items, List<Gone> gone) {
         return new Item(interview, reasons.isEmpty() ? Decision.UNCHANGED : Decision.CHANGED, reasons, inputs);
     }
 
-    private static InputHash current(Interview.InputFile input, String path, InputHash old, boolean trustTimestamps)
+    private static InputHash current(Interview.InputFile input, String path, @Nullable InputHash old,
+                                     boolean trustTimestamps)
             throws IOException {
         if (old != null && trustTimestamps) {
             BasicFileAttributes attributes = Files.readAttributes(input.path(), BasicFileAttributes.class);
