@@ -31,6 +31,13 @@ public final class InterviewIds {
             if (c == '/' || c == '\\') {
                 return Optional.of("ID contains a path separator (" + c + ")");
             }
+            if (Character.isHighSurrogate(c) && i + 1 < id.length() && Character.isLowSurrogate(id.charAt(i + 1))) {
+                i++; // a pair: one character outside the BMP
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                return Optional.of("ID is not valid Unicode (a lone surrogate)"); // no file system can name it
+            }
             int type = Character.getType(c);
             if (type == Character.CONTROL || type == Character.LINE_SEPARATOR
                     || type == Character.PARAGRAPH_SEPARATOR) {
