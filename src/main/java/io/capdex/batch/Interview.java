@@ -63,6 +63,14 @@ public record Interview(String id, String collection, Path folder, @Nullable Pat
         return Source.MT;
     }
 
+    /** What pairing has to tell the report: each ignored file as {@code path: reason}, then the notes. */
+    public List<String> messages() {
+        List<String> messages = new ArrayList<>();
+        ignored.forEach(f -> messages.add(f.message()));
+        messages.addAll(notes);
+        return messages;
+    }
+
     /** The caption file of the spoken language's {@code asr} track, if discovery could tell. */
     public Optional<CaptionFile> asrTrack() {
         return captions.stream().filter(c -> c.source() == Source.ASR).findFirst();

@@ -33,8 +33,7 @@ public record ReportInterview(String id, IngestStatus status, @Nullable String v
     public static ReportInterview failed(Interview interview, String reason) {
         List<String> messages = new java.util.ArrayList<>();
         messages.add(reason);
-        interview.ignored().forEach(f -> messages.add(f.message()));
-        messages.addAll(interview.notes());
+        messages.addAll(interview.messages());
         return new ReportInterview(interview.id(), IngestStatus.FAILED,
                 interview.video() == null ? null : interview.video().toString(), List.of(), messages,
                 interview.collection(), "");

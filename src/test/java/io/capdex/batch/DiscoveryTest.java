@@ -317,5 +317,9 @@ class DiscoveryTest {
         assertEquals(dir.resolve("talk.mp4"), talk.video());
         assertEquals(List.of(new IgnoredFile(dir.resolve("talk.m4a"), "a second video for talk; talk.mp4 is used")),
                 talk.ignored());
+        ReportInterview failed = ReportInterview.failed(talk, "the video has no audio");
+        assertEquals(IngestStatus.FAILED, failed.status());
+        assertEquals(List.of("the video has no audio", dir.resolve("talk.m4a") + ": a second video for talk; talk.mp4 is used"),
+                failed.messages());
     }
 }
