@@ -2,6 +2,11 @@
  * Drives the feature packages over files: reading caption files from disk (size limit, charset, format), safe
  * output writing, discovery, pairing, the ingest pipeline, stored tracks and reports.
  *
+ * <p>Start reading at {@link io.capdex.batch.Discovery} (folders to paired {@link io.capdex.batch.Interview}s),
+ * {@link io.capdex.batch.IngestPlan} (what is new, changed, unchanged or gone), {@link io.capdex.batch.TrackStore}
+ * (the stored tracks, the source of truth) and {@link io.capdex.batch.IngestReport} (JSON, HTML and the terminal
+ * summary).
+ *
  * <p>May use every feature package; must not import {@code cli} or {@code web}.
  */
 @NullMarked
