@@ -1,9 +1,11 @@
 package io.capdex.batch;
 
+import io.capdex.caption.Language;
+import io.capdex.caption.Languages;
+
 import java.util.HashSet;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,32 +16,6 @@ import java.util.regex.Pattern;
  * the full mapping table lives in {@code io.capdex.detect} and replaces this one when it lands.
  */
 final class LanguageTags {
-    // ISO 639-2/T and /B codes of the languages an interview archive most often holds, and ISO 639-3 ones a
-    // detector returns for them (cmn for Mandarin). Anything else with a 2-letter ISO 639-1 code is accepted as is.
-    private static final Map<String, String> THREE_LETTER = Map.ofEntries(
-            Map.entry("eng", "en"), Map.entry("spa", "es"), Map.entry("fra", "fr"), Map.entry("fre", "fr"),
-            Map.entry("deu", "de"), Map.entry("ger", "de"), Map.entry("ita", "it"), Map.entry("por", "pt"),
-            Map.entry("zho", "zh"), Map.entry("chi", "zh"), Map.entry("cmn", "zh"), Map.entry("jpn", "ja"),
-            Map.entry("kor", "ko"), Map.entry("rus", "ru"), Map.entry("ara", "ar"), Map.entry("hin", "hi"),
-            Map.entry("hye", "hy"), Map.entry("arm", "hy"), Map.entry("nld", "nl"), Map.entry("dut", "nl"),
-            Map.entry("pol", "pl"), Map.entry("tur", "tr"), Map.entry("vie", "vi"), Map.entry("ukr", "uk"),
-            Map.entry("swe", "sv"), Map.entry("fas", "fa"), Map.entry("per", "fa"), Map.entry("heb", "he"),
-            Map.entry("ell", "el"), Map.entry("gre", "el"), Map.entry("ces", "cs"), Map.entry("cze", "cs"),
-            Map.entry("ron", "ro"), Map.entry("rum", "ro"), Map.entry("hun", "hu"), Map.entry("dan", "da"),
-            Map.entry("fin", "fi"), Map.entry("nor", "no"), Map.entry("nob", "nb"), Map.entry("tha", "th"),
-            Map.entry("ind", "id"), Map.entry("msa", "ms"), Map.entry("may", "ms"), Map.entry("ben", "bn"),
-            Map.entry("urd", "ur"), Map.entry("tgl", "tl"), Map.entry("cat", "ca"), Map.entry("eus", "eu"),
-            Map.entry("baq", "eu"), Map.entry("glg", "gl"), Map.entry("kat", "ka"), Map.entry("geo", "ka"),
-            Map.entry("bul", "bg"), Map.entry("hrv", "hr"), Map.entry("srp", "sr"), Map.entry("slk", "sk"),
-            Map.entry("slo", "sk"), Map.entry("slv", "sl"), Map.entry("lit", "lt"), Map.entry("lav", "lv"),
-            Map.entry("est", "et"), Map.entry("swa", "sw"), Map.entry("amh", "am"), Map.entry("som", "so"),
-            Map.entry("tam", "ta"), Map.entry("tel", "te"), Map.entry("mar", "mr"), Map.entry("pan", "pa"),
-            Map.entry("guj", "gu"), Map.entry("mal", "ml"), Map.entry("kan", "kn"), Map.entry("cym", "cy"),
-            Map.entry("wel", "cy"), Map.entry("gle", "ga"), Map.entry("isl", "is"), Map.entry("ice", "is"),
-            Map.entry("sqi", "sq"), Map.entry("alb", "sq"), Map.entry("mkd", "mk"), Map.entry("mac", "mk"),
-            // no 2-letter code exists for these; they stay three letters in BCP 47
-            Map.entry("fil", "fil"), Map.entry("yue", "yue"), Map.entry("haw", "haw"), Map.entry("ast", "ast"));
-
     /** Codes that name no particular language: undetermined, multiple, no linguistic content. */
     private static final Set<String> NO_LANGUAGE = Set.of("und", "mul", "zxx", "mis");
 
@@ -54,7 +30,7 @@ final class LanguageTags {
     /**
      * The normalised BCP 47 tag a file-name segment or CSV cell names ({@code pt-br} → {@code pt-BR},
      * {@code zh-hant} → {@code zh-Hant}, {@code eng} → {@code en}), or empty when it is not a language this table
-     * knows: the primary subtag must be an ISO 639-1 code or one of the ISO 639-2 codes above.
+     * knows: the primary subtag must be an ISO 639-1 code or an ISO 639-2/3 code in {@link Languages}.
      */
     static Optional<String> parse(String text) {
         if (!SHAPE.matcher(text).matches()) {
@@ -65,7 +41,9 @@ final class LanguageTags {
         if (NO_LANGUAGE.contains(primary)) {
             return Optional.empty();
         }
-        String folded = primary.length() == 3 ? THREE_LETTER.get(primary) : TWO_LETTER.contains(primary) ? primary : null;
+        // three-letter codes fold through capdex's one language table (eng, spa, ger, hye …)
+        String folded = primary.length() == 3 ? Languages.byCode(primary).map(Language::tag).orElse(null)
+                : TWO_LETTER.contains(primary) ? primary : null;
         if (folded == null) {
             return Optional.empty();
         }

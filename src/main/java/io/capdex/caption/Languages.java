@@ -66,6 +66,10 @@ public final class Languages {
                 {"vi", "vie", "vie", "vie", "Vietnamese"},
                 {"th", "tha", "tha", "tha", "Thai"},
                 {"tl", "tgl", "tgl", "tgl", "Tagalog"},
+                // no ISO 639-1 code: these stay three letters in BCP 47
+                {"fil", "fil", "fil", "fil", "Filipino"},
+                {"haw", "haw", "haw", "haw", "Hawaiian"},
+                {"ast", "ast", "ast", "ast", "Asturian"},
                 {"sw", "swa", "swa", "swa", "Swahili", "swh"},
                 {"ca", "cat", "cat", "cat", "Catalan"},
                 {"eu", "eus", "eus", "baq", "Basque"},
