@@ -40,10 +40,15 @@ public final class ChildProcess {
      * current class path.
      */
     public static Run capdex(Path workDir, List<String> args) throws IOException, InterruptedException {
+        return capdex(workDir, args, "-Xmx2g");
+    }
+
+    /** The same with another heap cap ({@code -Xmx256m}), to prove a command fits in it. */
+    public static Run capdex(Path workDir, List<String> args, String heapOption) throws IOException, InterruptedException {
         Path rss = Files.createTempFile(workDir, "rss", ".txt");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx2g");
+        cmd.add(heapOption);
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Xshare:auto");
         cmd.add("-D" + RSS_PROPERTY + "=" + rss);

@@ -1,5 +1,6 @@
 package io.capdex.cli;
 
+import io.capdex.bench.AlignBench;
 import io.capdex.bench.BenchReport;
 import io.capdex.bench.Metric;
 import io.capdex.bench.ConvertBench;
@@ -20,11 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", description = {"Print performance figures measured on generated material.",
         "  parse    read/write throughput of every caption format (one thread, after warm-up)",
         "  convert  whole 'capdex convert' processes on a 200,000-cue SRT: median wall time, peak RSS",
-        "  sync     whole 'capdex sync' processes on a 60-minute interview made from a sample"})
+        "  sync     whole 'capdex sync' processes on a 60-minute interview made from a sample",
+        "  align    a 27,000-word (3-hour) transcript against its captions, in-process and as processes capped at 256 MB"})
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, convert, sync.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, convert, sync, align.")
     String name;
 
     @Option(names = "--cues", description = "Cues in the generated track for 'parse' (default ${DEFAULT-VALUE}).",
@@ -44,6 +46,10 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "samples/all-remission.mp4")
     Path sample;
 
+    @Option(names = "--words", description = "Transcript words for 'align' (default ${DEFAULT-VALUE}).",
+            defaultValue = "27000")
+    int words;
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
@@ -55,8 +61,9 @@ final class BenchCommand implements Callable<Integer> {
                 case "parse" -> new ParseBench(cues, runs).run();
                 case "convert" -> new ConvertBench(cues, runs).run();
                 case "sync" -> new SyncBench(sample, captionsOf(sample), minutes, runs).run();
+                case "align" -> new AlignBench(words, runs).run();
                 default -> throw new CliException(ExitCode.USAGE, "capdex: unknown benchmark '" + name
-                        + "' (known: parse, convert, sync)");
+                        + "' (known: parse, convert, sync, align)");
             };
         } catch (MediaException e) {
             throw new CliException(ExitCode.INPUT, e.getMessage(), e);
