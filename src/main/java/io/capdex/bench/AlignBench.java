@@ -5,7 +5,7 @@ import io.capdex.align.AlignResult;
 import io.capdex.align.Aligner;
 import io.capdex.align.SyntheticInterview;
 import io.capdex.align.TranscriptText;
-import io.capdex.batch.CaptionFormats;
+import io.capdex.caption.formats.CaptionFormats;
 import io.capdex.caption.Format;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

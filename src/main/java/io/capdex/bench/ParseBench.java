@@ -1,6 +1,6 @@
 package io.capdex.bench;
 
-import io.capdex.batch.CaptionFormats;
+import io.capdex.caption.formats.CaptionFormats;
 import io.capdex.caption.CaptionReader;
 import io.capdex.caption.CaptionWriter;
 import io.capdex.caption.Format;

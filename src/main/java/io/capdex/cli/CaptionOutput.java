@@ -1,6 +1,6 @@
 package io.capdex.cli;
 
-import io.capdex.batch.CaptionFormats;
+import io.capdex.caption.formats.CaptionFormats;
 import io.capdex.batch.OutputException;
 import io.capdex.batch.OutputFiles;
 import io.capdex.caption.Format;

@@ -2,7 +2,7 @@ package io.capdex.cli;
 
 import io.capdex.batch.CaptionFileResult;
 import io.capdex.batch.CaptionFiles;
-import io.capdex.batch.CaptionFormats;
+import io.capdex.caption.formats.CaptionFormats;
 import io.capdex.batch.ReadOptions;
 import io.capdex.caption.Format;
 import io.capdex.caption.ParseProblem;

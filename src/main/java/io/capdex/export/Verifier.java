@@ -2,13 +2,10 @@ package io.capdex.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.capdex.caption.CaptionReader;
 import io.capdex.caption.Cue;
 import io.capdex.caption.Format;
+import io.capdex.caption.formats.CaptionFormats;
 import io.capdex.caption.json.JsonReader;
-import io.capdex.caption.sbv.SbvReader;
-import io.capdex.caption.srt.SrtReader;
-import io.capdex.caption.ttml.TtmlReader;
 import io.capdex.caption.vtt.VttReader;
 import io.capdex.detect.FileKind;
 import io.capdex.detect.FileKinds;
@@ -172,14 +169,7 @@ public final class Verifier {
     }
 
     private VerifyResult captions(Path path, Format format, String text) {
-        CaptionReader reader = switch (format) {
-            case SRT -> new SrtReader();
-            case VTT -> new VttReader();
-            case SBV -> new SbvReader();
-            case TTML -> new TtmlReader();
-            case JSON -> new JsonReader();
-        };
-        List<Cue> cues = reader.read(text).track().cues();
+        List<Cue> cues = CaptionFormats.reader(format).read(text).track().cues();
         List<String> where = new ArrayList<>();
         WarningFinder.find(cues, accepted).ifPresent(f -> where.add(f.where()));
         if (format == Format.VTT) {

@@ -1,5 +1,6 @@
 package io.capdex.batch;
 
+import io.capdex.caption.formats.CaptionFormats;
 import io.capdex.caption.Format;
 import io.capdex.caption.ParseProblem;
 import io.capdex.caption.ProblemCode;

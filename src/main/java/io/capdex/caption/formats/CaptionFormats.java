@@ -1,4 +1,4 @@
-package io.capdex.batch;
+package io.capdex.caption.formats;
 
 import io.capdex.caption.CaptionReader;
 import io.capdex.caption.CaptionWriter;
