@@ -4,6 +4,7 @@ import io.capdex.bench.AlignBench;
 import io.capdex.bench.BenchReport;
 import io.capdex.bench.Metric;
 import io.capdex.bench.ConvertBench;
+import io.capdex.bench.ExportBench;
 import io.capdex.bench.ParseBench;
 import io.capdex.bench.SyncBench;
 import io.capdex.media.MediaException;
@@ -22,11 +23,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "  parse    read/write throughput of every caption format (one thread, after warm-up)",
         "  convert  whole 'capdex convert' processes on a 200,000-cue SRT: median wall time, peak RSS",
         "  sync     whole 'capdex sync' processes on a 60-minute interview made from a sample",
-        "  align    a 27,000-word (3-hour) transcript against its captions, in-process and as processes capped at 256 MB"})
+        "  align    a 27,000-word (3-hour) transcript against its captions, in-process and as processes capped at 256 MB",
+        "  export   soft-subtitle MP4 of a 60-minute interview against the ffmpeg command line; burned-in speed"})
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, convert, sync, align.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, convert, sync, align, export.")
     String name;
 
     @Option(names = "--cues", description = "Cues in the generated track for 'parse' (default ${DEFAULT-VALUE}).",
@@ -37,7 +39,7 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "5")
     int runs;
 
-    @Option(names = "--minutes", description = "Length of the generated interview for 'sync' (default ${DEFAULT-VALUE}).",
+    @Option(names = "--minutes", description = "Length of the generated interview for 'sync' and 'export' (default ${DEFAULT-VALUE}).",
             defaultValue = "60")
     int minutes;
 
@@ -45,6 +47,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Sample video for 'sync' (default samples/all-remission.mp4, with its .en.srt).",
             defaultValue = "samples/all-remission.mp4")
     Path sample;
+
+    @Option(names = "--burn-minutes", description = "Length of the burned-in piece for 'export' (default ${DEFAULT-VALUE}).",
+            defaultValue = "3")
+    int burnMinutes;
 
     @Option(names = "--words", description = "Transcript words for 'align' (default ${DEFAULT-VALUE}).",
             defaultValue = "27000")
@@ -62,8 +68,9 @@ final class BenchCommand implements Callable<Integer> {
                 case "convert" -> new ConvertBench(cues, runs).run();
                 case "sync" -> new SyncBench(sample, captionsOf(sample), minutes, runs).run();
                 case "align" -> new AlignBench(words, runs).run();
+                case "export" -> new ExportBench(sample, captionsOf(sample), minutes, burnMinutes, runs).run();
                 default -> throw new CliException(ExitCode.USAGE, "capdex: unknown benchmark '" + name
-                        + "' (known: parse, convert, sync, align)");
+                        + "' (known: parse, convert, sync, align, export)");
             };
         } catch (MediaException e) {
             throw new CliException(ExitCode.INPUT, e.getMessage(), e);
