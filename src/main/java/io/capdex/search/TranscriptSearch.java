@@ -41,15 +41,12 @@ import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -215,12 +212,9 @@ public final class TranscriptSearch implements Closeable {
         for (Query filter : filters(f)) {
             full.add(filter, Occur.FILTER);
         }
-        Query query = full.build();
         List<TrackHit> hits = new ArrayList<>();
         try {
-            // exact totals and facets need every matching track, but not its score: without scores a phrase
-            // stops at its first occurrence in a track instead of counting them all
-            searcher.search(query, new HitCollector(hits));
+            searcher.search(full.build(), new HitCollector(hits));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new QueryException(request.query(), "the query '" + request.query()
                     + "' expands to too many words; use a longer prefix or fewer wildcards");
@@ -238,16 +232,23 @@ public final class TranscriptSearch implements Closeable {
             hits = kept;
         }
         Map<String, List<TrackHit>> byInterview = new HashMap<>();
-        Map<Integer, TrackHit> byDoc = new HashMap<>(hits.size() * 2);
         for (TrackHit h : hits) {
             byInterview.computeIfAbsent(h.interview, k -> new ArrayList<>()).add(h);
-            byDoc.put(h.trackOrder, h);
         }
         List<List<TrackHit>> groups = new ArrayList<>(byInterview.values());
-        List<List<TrackHit>> ranked = rank(searcher, query, byInterview, byDoc, request.offset() + request.limit());
+        for (List<TrackHit> g : groups) {
+            if (g.size() > 1) {
+                g.sort(TrackHit::compareTo);
+            }
+        }
+        groups.sort((a, b) -> {
+            int c = Float.compare(b.get(0).score, a.get(0).score);
+            return c != 0 ? c : a.get(0).interview.compareTo(b.get(0).interview);
+        });
         List<SearchResult.Hit> page = new ArrayList<>();
-        for (int i = request.offset(); i < ranked.size(); i++) {
-            List<TrackHit> g = ranked.get(i);
+        int end = Math.min(groups.size(), request.offset() + request.limit());
+        for (int i = request.offset(); i < end; i++) {
+            List<TrackHit> g = groups.get(i);
             TrackHit best = g.get(0);
             List<SearchResult.Moment> moments = new ArrayList<>();
             for (TrackHit h : g) {
@@ -262,70 +263,6 @@ public final class TranscriptSearch implements Closeable {
             page.add(new SearchResult.Hit(best.interview, title == null ? "" : title, best.score, g.size(), moments));
         }
         return new SearchResult(request.query(), groups.size(), request.offset(), page, facets(groups), soundsLike);
-    }
-
-    /**
-     * The first {@code need} interviews by their best track's score (ties by interview ID), each with its matching
-     * tracks best first. Scores only the top tracks: it widens the top-N until the last collected score is below
-     * the {@code need}-th interview's, so no interview it leaves out could rank (or tie) among them.
-     */
-    private static List<List<TrackHit>> rank(IndexSearcher searcher, Query query, Map<String, List<TrackHit>> byInterview,
-            Map<Integer, TrackHit> byDoc, int need) throws IOException {
-        int matched = byDoc.size();
-        if (need <= 0 || matched == 0) {
-            return List.of();
-        }
-        int n = Math.min(matched, Math.max(need * 2, 16));
-        Map<String, Float> best = new LinkedHashMap<>();
-        while (true) {
-            best.clear();
-            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(n, null, n, false));
-            float last = Float.POSITIVE_INFINITY;
-            for (ScoreDoc sd : top.scoreDocs) {
-                last = sd.score;
-                TrackHit h = byDoc.get(sd.doc);
-                if (h == null) {
-                    continue; // dropped by the cue speaker filter
-                }
-                h.score = sd.score;
-                best.putIfAbsent(h.interview, sd.score);
-            }
-            List<Map.Entry<String, Float>> order = new ArrayList<>(best.entrySet());
-            order.sort((a, b) -> {
-                int c = Float.compare(b.getValue(), a.getValue());
-                return c != 0 ? c : a.getKey().compareTo(b.getKey());
-            });
-            boolean complete = top.scoreDocs.length < n || n >= searcher.getIndexReader().maxDoc();
-            boolean enough = order.size() >= need && last < order.get(need - 1).getValue();
-            if (complete || enough || order.size() == byInterview.size() && last < order.get(order.size() - 1).getValue()) {
-                List<List<TrackHit>> out = new ArrayList<>();
-                Weight scoring = null;
-                for (int i = 0; i < Math.min(need, order.size()); i++) {
-                    List<TrackHit> g = byInterview.get(order.get(i).getKey());
-                    if (g.size() > 1) {
-                        if (scoring == null) {
-                            scoring = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
-                        }
-                        for (TrackHit h : g) {
-                            h.score = score(scoring, searcher.getIndexReader().leaves().get(h.leaf), h.doc);
-                        }
-                        g.sort(TrackHit::compareTo);
-                    }
-                    out.add(g);
-                }
-                return out;
-            }
-            n = (int) Math.min((long) n * 4, searcher.getIndexReader().maxDoc());
-        }
-    }
-
-    /** The score of one matching track (tracks of an interview are ordered by it). */
-    private static float score(Weight weight, LeafReaderContext leaf, int doc) throws IOException {
-        Scorer scorer = weight.scorer(leaf);
-        if (scorer == null || scorer.iterator().advance(doc) != doc) {
-            return 0f;
-        }
-        return scorer.score();
     }
 
     /** Interviews per facet value: each interview counts once per value, however many of its tracks match. */
@@ -790,8 +727,7 @@ public final class TranscriptSearch implements Closeable {
     private static final class TrackHit {
         final int leaf;
         final int doc;
-        /** Set when the track is ranked; unscored tracks only count toward totals and facets. */
-        float score;
+        final float score;
         final String interview;
         final String lang;
         final String source;
@@ -817,9 +753,10 @@ public final class TranscriptSearch implements Closeable {
         }
     }
 
-    /** Collects every matching track with its interview and facet values, unscored (the corpus is ~1 doc per hour). */
+    /** Collects every matching track with its score, interview and facet values (the corpus is ~1 doc per hour). */
     private static final class HitCollector extends SimpleCollector {
         private final List<TrackHit> hits;
+        private @Nullable Scorable scorer;
         private int leafOrd;
         private int docBase;
         private @Nullable SortedDocValues interview;
@@ -846,6 +783,11 @@ public final class TranscriptSearch implements Closeable {
         }
 
         @Override
+        public void setScorer(Scorable scorer) {
+            this.scorer = scorer;
+        }
+
+        @Override
         public void collect(int doc) throws IOException {
             String id = "";
             SortedDocValues iv = interview;
@@ -868,7 +810,7 @@ public final class TranscriptSearch implements Closeable {
             }
             String lang = values[0].length == 0 ? "" : values[0][0];
             String source = values[1].length == 0 ? "" : values[1][0];
-            float score = 0f;
+            float score = scorer == null ? 0f : scorer.score();
             hits.add(new TrackHit(leafOrd, doc, score, id, lang, source, docBase + doc, values));
         }
 
@@ -883,7 +825,7 @@ public final class TranscriptSearch implements Closeable {
 
         @Override
         public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
+            return ScoreMode.COMPLETE;
         }
     }
 }
