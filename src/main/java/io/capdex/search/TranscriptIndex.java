@@ -97,7 +97,7 @@ public final class TranscriptIndex implements Closeable {
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setSimilarity(SIMILARITY)
-                .setRAMBufferSizeMB(96)
+                .setRAMBufferSizeMB(256)
                 .setUseCompoundFile(false)
                 .setCommitOnClose(false);
         IndexWriter writer;

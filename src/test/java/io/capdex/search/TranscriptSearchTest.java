@@ -260,6 +260,63 @@ class TranscriptSearchTest {
         assertEquals(2, search(SearchRequest.of("relapse").withFilters(SearchRequest.Filters.NONE.withInterview("I01"))).results().get(0).hits());
     }
 
+    /**
+     * Only the page's interviews are scored (the top tracks, widened until no left-out track could rank or tie):
+     * many equal scores, documents indexed against ID order and interviews whose best track is not their first
+     * must still page exactly like the full ranking, with exact totals and facets on every page.
+     */
+    @Test
+    void pagesRankExactlyDespiteTiesAndMultiTrackInterviews() throws Exception {
+        List<TrackDocument> tracks = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 49; i >= 0; i--) { // reverse: index order disagrees with the ID tie-break
+            String id = String.format("P%02d", i);
+            int level = i % 5;
+            // same length for every track, so the score grows with the count of the word alone
+            tracks.add(track(id, "en", "asr", "h", "relapse ".repeat(level + 1) + "filler ".repeat(10 - level)));
+            if (i % 4 == 0) {
+                tracks.add(track(id, "en", "human", "h", "relapse ".repeat(8) + "filler ".repeat(3)));
+            }
+            expected.add(id);
+        }
+        // two-track interviews all tie on their human track (8 times the word), then the level decides, then the ID
+        expected.sort(java.util.Comparator.comparing((String id) -> {
+            int i = Integer.parseInt(id.substring(1));
+            return i % 4 == 0 ? -100 : -(i % 5);
+        }).thenComparing(id -> id));
+        index(tracks.toArray(TrackDocument[]::new));
+
+        SearchResult all = search(SearchRequest.of("relapse").withLimit(100));
+        assertEquals(50, all.total());
+        assertEquals(expected, interviews(all));
+        for (int k = 1; k < all.results().size(); k++) {
+            assertTrue(all.results().get(k - 1).score() >= all.results().get(k).score(), "best first at " + k);
+        }
+        for (SearchResult.Hit h : all.results()) {
+            boolean twoTracks = Integer.parseInt(h.interview().substring(1)) % 4 == 0;
+            assertEquals(twoTracks ? 2 : 1, h.hits(), h.interview());
+            assertEquals(twoTracks ? "human" : "asr", h.moments().get(0).source(), "best track's moments first: " + h.interview());
+        }
+        for (int limit : new int[] {1, 3, 7}) {
+            List<String> paged = new ArrayList<>();
+            for (int offset = 0; offset < 50; offset += limit) {
+                SearchResult page = search(SearchRequest.of("relapse").withLimit(limit).withOffset(offset));
+                assertEquals(50, page.total(), "exact total on every page");
+                assertEquals(Map.of("asr", 50, "human", 13), page.facets().get("source"), "exact facets on every page");
+                for (SearchResult.Hit h : page.results()) {
+                    SearchResult.Hit full = all.results().get(expected.indexOf(h.interview()));
+                    assertEquals(full.score(), h.score(), h.interview());
+                    assertEquals(full.hits(), h.hits(), h.interview());
+                }
+                paged.addAll(interviews(page));
+            }
+            assertEquals(expected, paged, "pages of " + limit);
+        }
+        SearchResult beyond = search(SearchRequest.of("relapse").withLimit(10).withOffset(50));
+        assertEquals(50, beyond.total());
+        assertTrue(beyond.results().isEmpty());
+    }
+
     @Test
     void speakerFilterAppliesToCues() throws Exception {
         List<TrackDocument.Cue> cues = List.of(
