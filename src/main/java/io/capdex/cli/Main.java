@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Main.Version.class,
         description = "Check, sync, index, search and export AI-made captions of interview videos.",
         subcommands = {CheckCommand.class, ConvertCommand.class, ShiftCommand.class, ProbeCommand.class, AlignCommand.class, SyncCommand.class, VerifyCommand.class,
+                IngestCommand.class, ListCommand.class, ShowCommand.class, ReindexCommand.class, SearchCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Callable<Integer> {
