@@ -207,8 +207,10 @@ public final class IngestPipeline {
         } finally {
             pool.shutdownNow();
         }
+        int changes = work.size();
         if (options.prune()) {
             for (IngestPlan.Gone gone : plan.gone()) {
+                changes++;
                 Optional<InterviewRecord> record = store.record(gone.id());
                 store.remove(gone.id());
                 index.delete(gone.id());
@@ -219,23 +221,28 @@ public final class IngestPipeline {
                 }
             }
         }
-        dropStrays(store, index);
-        index.commit();
+        changes += dropStrays(store, index);
+        if (changes > 0) {
+            index.commit(); // only then: an unchanged run leaves the index's commit (and its readers' caches) alone
+        }
         return IngestReport.of(discovery, entries, started, Instant.now());
     }
 
     /** Deletes index tracks the store does not hold (stored copies replaced or removed before a crash). */
-    private static void dropStrays(TrackStore store, TranscriptIndex index) throws IOException {
+    private static int dropStrays(TrackStore store, TranscriptIndex index) throws IOException {
         Set<String> stored = new HashSet<>();
         for (String id : store.list()) {
             Optional<InterviewRecord> r = store.record(id);
             r.ifPresent(rec -> rec.tracks().forEach(t -> stored.add(TrackDocument.trackId(id, t.lang(), t.source()))));
         }
+        int dropped = 0;
         for (String trackId : index.trackIds()) {
             if (!stored.contains(trackId)) {
                 index.deleteTrack(trackId);
+                dropped++;
             }
         }
+        return dropped;
     }
 
     /** Rebuilds the index from the stored tracks; returns how many tracks were indexed. */

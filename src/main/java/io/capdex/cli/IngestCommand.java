@@ -98,10 +98,14 @@ final class IngestCommand implements Callable<Integer> {
             Files.createDirectories(data);
             Path indexDir = IngestPipeline.indexFolder(data);
             boolean rebuild = TranscriptIndex.needsRebuild(indexDir);
+            boolean fresh = TranscriptIndex.schemaVersion(indexDir).isEmpty();
             TrackStore store = TrackStore.open(data);
             IngestReport report;
             try (TranscriptIndex index = TranscriptIndex.open(indexDir, "capdex ingest (pid "
                     + ProcessHandle.current().pid() + ", since " + Instant.now() + ")")) {
+                if (fresh) {
+                    index.commit(); // an empty but valid index, so search works even before anything is stored
+                }
                 if (rebuild) {
                     int n = IngestPipeline.reindex(store, index);
                     err.println("capdex: the index had another schema version; rebuilt it from " + n + " stored tracks");
