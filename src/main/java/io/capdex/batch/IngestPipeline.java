@@ -387,7 +387,8 @@ public final class IngestPipeline {
         }
 
         List<StoredTrack> stored = new ArrayList<>();
-        boolean warning = !interview.ignored().isEmpty();
+        boolean warning = !interview.ignored().isEmpty() || tracks.stream().anyMatch(w -> w.sync() != null
+                && !w.sync().applied() && !alreadyInSync(w.sync()));
         for (Working w : tracks) {
             int errors = 0;
             int warnings = 0;
@@ -479,6 +480,9 @@ public final class IngestPipeline {
             return tracks;
         }
         SyncFacts facts = SyncFacts.of(result);
+        if (!result.applied() && !alreadyInSync(facts)) {
+            messages.add(interview.video().getFileName() + ": captions not synced: " + result.reason());
+        }
         List<Working> out = new ArrayList<>();
         for (Working w : tracks) {
             Source s = w.track().source();
@@ -489,6 +493,15 @@ public final class IngestPipeline {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a sync that was not applied found the captions already in sync (the best fit within ±100 ms at full
+     * scale, confidently): good news, where any other unapplied sync is something to look at.
+     */
+    public static boolean alreadyInSync(SyncFacts s) {
+        return s.scale() == 1.0 && s.confidence() >= SyncOptions.DEFAULT_MIN_CONFIDENCE
+                && s.segments().stream().allMatch(g -> Math.abs(g.offsetMs()) <= 100);
     }
 
     /** The track to align a transcript in {@code lang} with: the asr track, else edited, else any. */

@@ -198,10 +198,7 @@ final class IngestCommand implements Callable<Integer> {
     static String syncWords(SyncFacts s) {
         long offset = s.segments().isEmpty() ? 0 : s.segments().get(0).offsetMs();
         if (!s.applied()) {
-            // the best fit is within tolerance: the captions were already in sync, which is good news, not a failure
-            boolean inSync = s.scale() == 1.0 && s.segments().stream().allMatch(g -> Math.abs(g.offsetMs()) <= 100)
-                    && s.confidence() >= 0.5;
-            return inSync ? String.format(Locale.ROOT, "in sync (%+.3f s)", offset / 1000.0) : "not synced: " + s.reason();
+            return IngestPipeline.alreadyInSync(s) ? String.format(Locale.ROOT, "in sync (%+.3f s)", offset / 1000.0) : "not synced: " + s.reason();
         }
         return String.format(Locale.ROOT, "synced %+.3f s%s", offset / 1000.0,
                 s.segments().size() > 1 ? " in " + s.segments().size() + " segments" : "");
