@@ -260,6 +260,29 @@ class IngestCommandIT {
         assertTrue(run.err().contains("cart-therapy: failed: "), run.err());
     }
 
+    @Test
+    void aCaptionWithoutLanguageInItsNameIsDetectedAndReportsAreWritten(@TempDir Path tmp) throws IOException {
+        Path folder = tmp.resolve("one");
+        Files.createDirectories(folder);
+        Files.copy(SAMPLES.resolve("stem-cell-donor.en.srt"), folder.resolve("donor-talk.srt"));
+        Path d = tmp.resolve("data");
+        Path html = tmp.resolve("out/report.html");
+        Files.createDirectories(html.getParent());
+        CliRun run = CliRun.of("--data", d.toString(), "ingest", "--report", html.toString(), "--json",
+                folder.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode talk = interview(JSON.readTree(run.out()), "donor-talk");
+        assertEquals(Set.of("en.asr"), tracks(JSON.readTree(run.out()), "donor-talk"));
+        assertTrue(talk.get("messages").toString().contains("language detected as en"), talk.toString());
+        assertTrue(talk.get("video").isNull(), "captions only: " + talk);
+        assertTrue(talk.get("tracks").get(0).get("sync").isNull(), "no video, no sync: " + talk);
+        assertTrue(Files.readString(html).contains("donor-talk"), "the --report page names the interview");
+        assertTrue(Files.readString(html).toLowerCase(java.util.Locale.ROOT).contains("<html"));
+        JsonNode found = JSON.readTree(CliRun.of("--data", d.toString(), "search", "apheresis", "--sounds-like",
+                "--json").out());
+        assertEquals(List.of("donor-talk"), interviews(found));
+    }
+
     private static JsonNode search(String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of("--data", data.toString(), "search", "--json"));
         all.addAll(List.of(args));
