@@ -268,6 +268,7 @@ public final class IngestPipeline {
         Interview interview = item.interview();
         try {
             StoredInterview stored = process(item, options);
+            Optional<InterviewRecord> before = store.record(interview.id());
             store.put(stored);
             InterviewRecord record = stored.record();
             Set<String> kept = new HashSet<>();
@@ -276,9 +277,12 @@ public final class IngestPipeline {
                 index.upsert(doc);
                 kept.add(doc.trackId());
             }
-            for (String trackId : index.trackIds()) {
-                if (trackId.startsWith(interview.id() + "|") && !kept.contains(trackId)) {
-                    index.deleteTrack(trackId); // a track this interview no longer has
+            if (before.isPresent()) {
+                for (TrackFacts t : before.get().tracks()) {
+                    String trackId = TrackDocument.trackId(interview.id(), t.lang(), t.source());
+                    if (!kept.contains(trackId)) {
+                        index.deleteTrack(trackId); // a track this interview no longer has
+                    }
                 }
             }
             return ReportInterview.of(record, IngestStatus.valueOf(record.status().toUpperCase(Locale.ROOT)),

@@ -225,6 +225,17 @@ class IngestCommandIT {
         assertEquals(2, JSON.readTree(kept.out()).get("interviews").size(), "without --prune it stays");
         assertTrue(CliRun.of("--data", d.toString(), "list").out().contains("stem-cell-donor"));
 
+        // a track whose file is gone leaves the store and the index with it
+        JsonNode spanish = JSON.readTree(CliRun.of("--data", d.toString(), "search", "hematóloga", "--lang", "es",
+                "--interview", "all-remission", "--json").out());
+        assertEquals(List.of("all-remission"), interviews(spanish));
+        Files.delete(folder.resolve("all-remission.es.vtt"));
+        CliRun lost = CliRun.of("--data", d.toString(), "ingest", "--no-sync", "--json", folder.toString());
+        assertEquals(Set.of("en.asr", "en.aligned"), tracks(JSON.readTree(lost.out()), "all-remission"));
+        spanish = JSON.readTree(CliRun.of("--data", d.toString(), "search", "hematóloga", "--lang", "es",
+                "--interview", "all-remission", "--json").out());
+        assertEquals(0, spanish.get("total").asInt(), spanish.toString());
+
         CliRun pruned = CliRun.of("--data", d.toString(), "ingest", "--no-sync", "--prune", "--json", folder.toString());
         assertEquals(0, pruned.exitCode(), pruned.err());
         assertEquals("pruned", interview(JSON.readTree(pruned.out()), "stem-cell-donor").get("status").asText());
