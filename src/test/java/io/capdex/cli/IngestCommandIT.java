@@ -202,6 +202,27 @@ class IngestCommandIT {
     }
 
     @Test
+    void anIndexOfAnotherSchemaIsRebuiltFromTheStore(@TempDir Path tmp) throws IOException {
+        Path d = tmp.resolve("data");
+        assertEquals(0, CliRun.of("--data", d.toString(), "ingest", "--no-sync", SAMPLES.toString()).exitCode());
+        // what an older capdex would have left: the same index with another schema version in its commit data
+        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(d.resolve("index"));
+             org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(dir,
+                     new org.apache.lucene.index.IndexWriterConfig())) {
+            w.setLiveCommitData(java.util.Map.of(TranscriptIndex.SCHEMA_KEY, "0").entrySet());
+            w.commit();
+        }
+        assertTrue(TranscriptIndex.needsRebuild(d.resolve("index")));
+        CliRun run = CliRun.of("--data", d.toString(), "ingest", "--no-sync", SAMPLES.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("rebuilt it from 7 stored tracks"), run.err());
+        assertTrue(run.out().startsWith("3 interviews: 0 ok, 0 warning, 0 failed, 3 unchanged"), run.out());
+        assertEquals(TranscriptIndex.SCHEMA_VERSION, TranscriptIndex.schemaVersion(d.resolve("index")).getAsInt());
+        assertEquals(List.of("all-remission"), interviews(JSON.readTree(CliRun.of("--data", d.toString(), "search",
+                "blinatumomab", "--json").out())));
+    }
+
+    @Test
     void dryRunWritesNothing(@TempDir Path tmp) {
         Path d = tmp.resolve("data");
         CliRun dry = CliRun.of("--data", d.toString(), "ingest", "--dry-run", SAMPLES.toString());
