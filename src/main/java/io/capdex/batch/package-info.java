@@ -3,7 +3,8 @@
  * output writing, discovery, pairing, the ingest pipeline, stored tracks and reports.
  *
  * <p>Start reading at {@link io.capdex.batch.Discovery} (folders to paired {@link io.capdex.batch.Interview}s),
- * {@link io.capdex.batch.IngestPlan} (what is new, changed, unchanged or gone), {@link io.capdex.batch.TrackStore}
+ * {@link io.capdex.batch.IngestPlan} (what is new, changed, unchanged or gone), {@link io.capdex.batch.IngestPipeline}
+ * (the ingest itself: process, store, index, in parallel), {@link io.capdex.batch.TrackStore}
  * (the stored tracks, the source of truth) and {@link io.capdex.batch.IngestReport} (JSON, HTML and the terminal
  * summary).
  *

@@ -14,7 +14,9 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Check, sync, index, search and export AI-made captions of interview videos.",
-        subcommands = {CheckCommand.class, ConvertCommand.class, ShiftCommand.class, ProbeCommand.class, AlignCommand.class, ExportCommand.class, SyncCommand.class, VerifyCommand.class,
+        subcommands = {CheckCommand.class, ConvertCommand.class, ShiftCommand.class, ProbeCommand.class, AlignCommand.class, SyncCommand.class,
+                IngestCommand.class, ListCommand.class, ShowCommand.class, ReindexCommand.class, SearchCommand.class,
+                ExportCommand.class, VerifyCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Callable<Integer> {
