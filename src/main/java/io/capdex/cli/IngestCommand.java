@@ -1,6 +1,6 @@
 package io.capdex.cli;
 
-import io.capdex.batch.CaptionFormats;
+import io.capdex.caption.formats.CaptionFormats;
 import io.capdex.batch.Discovery;
 import io.capdex.batch.DiscoveryOptions;
 import io.capdex.batch.DiscoveryResult;

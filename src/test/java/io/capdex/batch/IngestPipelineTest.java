@@ -1,5 +1,6 @@
 package io.capdex.batch;
 
+import io.capdex.caption.formats.CaptionFormats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
