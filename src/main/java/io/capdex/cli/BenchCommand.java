@@ -24,11 +24,13 @@ import picocli.CommandLine.Model.CommandSpec;
         "  convert  whole 'capdex convert' processes on a 200,000-cue SRT: median wall time, peak RSS",
         "  sync     whole 'capdex sync' processes on a 60-minute interview made from a sample",
         "  align    a 27,000-word (3-hour) transcript against its captions, in-process and as processes capped at 256 MB",
-        "  export   soft-subtitle MP4 of a 60-minute interview against the ffmpeg command line; burned-in speed"})
+        "  export   soft-subtitle MP4 of a 60-minute interview against the ffmpeg command line; burned-in speed",
+        "  index    builds a generated caption-only corpus (--hours, default 1000) and runs the search mix on it",
+        "  search   the same; both print index build time and size and search latency percentiles"})
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, convert, sync, align, export.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, convert, sync, align, export, index, search.")
     String name;
 
     @Option(names = "--cues", description = "Cues in the generated track for 'parse' (default ${DEFAULT-VALUE}).",
@@ -52,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "3")
     int burnMinutes;
 
+    @Option(names = "--hours", description = "Hours of generated interviews for 'index'/'search' (default ${DEFAULT-VALUE}).",
+            defaultValue = "1000")
+    int hours;
+
     @Option(names = "--words", description = "Transcript words for 'align' (default ${DEFAULT-VALUE}).",
             defaultValue = "27000")
     int words;
@@ -69,8 +75,9 @@ final class BenchCommand implements Callable<Integer> {
                 case "sync" -> new SyncBench(sample, captionsOf(sample), minutes, runs).run();
                 case "align" -> new AlignBench(words, runs).run();
                 case "export" -> new ExportBench(sample, captionsOf(sample), minutes, burnMinutes, runs).run();
+                case "index", "search" -> searchBench();
                 default -> throw new CliException(ExitCode.USAGE, "capdex: unknown benchmark '" + name
-                        + "' (known: parse, convert, sync, align, export)");
+                        + "' (known: parse, convert, sync, align, export, index, search)");
             };
         } catch (MediaException e) {
             throw new CliException(ExitCode.INPUT, e.getMessage(), e);
@@ -87,6 +94,24 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         return ExitCode.OK;
+    }
+
+    /** The index build and the 350-query search mix over a generated corpus in a temporary folder. */
+    private BenchReport searchBench() throws IOException {
+        Path dir = java.nio.file.Files.createTempDirectory("capdex-bench-index");
+        try {
+            io.capdex.search.SearchBenchmark.Figures f = io.capdex.search.SearchBenchmark.run(dir.resolve("index"), hours);
+            java.util.List<Metric> metrics = new java.util.ArrayList<>();
+            f.asMap().forEach((k, v) -> metrics.add(new Metric(k.replace(' ', '.'), Math.round(v * 100) / 100.0, "")));
+            return new BenchReport(name, metrics, java.util.Map.of("java", System.getProperty("java.version"),
+                    "cores", Integer.toString(Runtime.getRuntime().availableProcessors())));
+        } finally {
+            try (var walk = java.nio.file.Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     private static Path captionsOf(Path video) {
