@@ -1,8 +1,10 @@
 package io.capdex.batch;
 
+
 import io.capdex.align.AlignOptions;
 import io.capdex.align.AlignResult;
 import io.capdex.align.Aligner;
+import io.capdex.align.TrackMapping;
 import io.capdex.align.TranscriptText;
 import io.capdex.caption.Cue;
 import io.capdex.caption.ParseProblem;
@@ -341,6 +343,7 @@ public final class IngestPipeline {
         if (options.sync() && media != null) {
             tracks = sync(interview, media, tracks, options, messages);
         }
+        checkTranslations(tracks, messages);
         PageMetadata page = null;
         if (interview.page() != null) {
             try {
@@ -497,6 +500,26 @@ public final class IngestPipeline {
             }
         }
         return out;
+    }
+
+    /**
+     * Maps each machine translation onto the spoken-language track it was made from and reports the ones whose
+     * coverage or length disagree with it (a translation of another cut, or one that lost its second half).
+     */
+    static void checkTranslations(List<Working> tracks, List<String> messages) {
+        Optional<Working> asr = tracks.stream().filter(w -> w.track().source() == Source.ASR).findFirst();
+        if (asr.isEmpty()) {
+            return;
+        }
+        for (Working w : tracks) {
+            if (w.track().source() != Source.MT) {
+                continue;
+            }
+            TrackMapping mapping = TrackMapping.map(asr.get().track(), w.track());
+            for (String warning : mapping.warnings()) {
+                messages.add(w.file().path().getFileName() + ": " + warning);
+            }
+        }
     }
 
     /**

@@ -236,13 +236,21 @@ public final class TranscriptSearch implements Closeable {
             byInterview.computeIfAbsent(h.interview, k -> new ArrayList<>()).add(h);
         }
         List<List<TrackHit>> groups = new ArrayList<>(byInterview.values());
+        Map<List<TrackHit>, Float> bestScore = new java.util.IdentityHashMap<>(); // lists change hash as they sort
         for (List<TrackHit> g : groups) {
+            float best = Float.NEGATIVE_INFINITY;
+            for (TrackHit h : g) {
+                best = Math.max(best, h.score);
+            }
+            bestScore.put(g, best);
             if (g.size() > 1) {
-                g.sort(TrackHit::compareTo);
+                // within an interview, text a person checked comes first: aligned, then edited, then AI text
+                g.sort(Comparator.comparingInt((TrackHit h) -> sourceRank(h.source)).thenComparing(TrackHit::compareTo));
             }
         }
+        // interviews rank by their best-scoring track, whatever its source
         groups.sort((a, b) -> {
-            int c = Float.compare(b.get(0).score, a.get(0).score);
+            int c = Float.compare(bestScore.get(b), bestScore.get(a));
             return c != 0 ? c : a.get(0).interview.compareTo(b.get(0).interview);
         });
         List<SearchResult.Hit> page = new ArrayList<>();
@@ -260,7 +268,7 @@ public final class TranscriptSearch implements Closeable {
             }
             Document stored = leaves.get(best.leaf).reader().storedFields().document(best.doc, Set.of(Analysis.TITLE));
             String title = stored.get(Analysis.TITLE);
-            page.add(new SearchResult.Hit(best.interview, title == null ? "" : title, best.score, g.size(), moments));
+            page.add(new SearchResult.Hit(best.interview, title == null ? "" : title, bestScore.get(g), g.size(), moments));
         }
         return new SearchResult(request.query(), groups.size(), request.offset(), page, facets(groups), soundsLike);
     }
@@ -724,6 +732,15 @@ public final class TranscriptSearch implements Closeable {
     }
 
     /** One matching track. */
+    /** Aligned and edited text before any other track; the rest keep their score order. */
+    private static int sourceRank(String source) {
+        return switch (source) {
+            case "aligned" -> 0;
+            case "edited" -> 1;
+            default -> 2;
+        };
+    }
+
     private static final class TrackHit {
         final int leaf;
         final int doc;

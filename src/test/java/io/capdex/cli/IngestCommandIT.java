@@ -293,6 +293,23 @@ class IngestCommandIT {
     }
 
     @Test
+    void aTranslationThatCoversHalfTheInterviewIsReported(@TempDir Path tmp) throws IOException {
+        Path folder = copySamples(tmp);
+        // keep only the first 10 of the 24 cues of the Spanish translation: it stops at about a third of the talk
+        String vtt = Files.readString(folder.resolve("all-remission.es.vtt"));
+        String[] blocks = vtt.split("\n\n");
+        Files.writeString(folder.resolve("all-remission.es.vtt"),
+                String.join("\n\n", java.util.Arrays.copyOf(blocks, 11)) + "\n");
+        Path d = tmp.resolve("data");
+        CliRun run = CliRun.of("--data", d.toString(), "ingest", "--no-sync", "--json", folder.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode remission = interview(JSON.readTree(run.out()), "all-remission");
+        assertTrue(remission.get("messages").toString().contains("all-remission.es.vtt: "), remission.toString());
+        JsonNode donor = interview(JSON.readTree(run.out()), "cart-therapy");
+        assertFalse(donor.get("messages").toString().contains(".en.srt: "), "a full translation is not reported: " + donor);
+    }
+
+    @Test
     void aCaptionWithoutLanguageInItsNameIsDetectedAndReportsAreWritten(@TempDir Path tmp) throws IOException {
         Path folder = tmp.resolve("one");
         Files.createDirectories(folder);

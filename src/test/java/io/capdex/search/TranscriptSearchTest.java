@@ -73,6 +73,22 @@ class TranscriptSearchTest {
     }
 
     @Test
+    void listsAlignedTextBeforeTheAiTextItCorrects() throws Exception {
+        // the asr track says "remission" three times and so scores higher; the aligned track still comes first
+        index(track("I1", "en", "asr", "a", "remission remission remission means no leukaemia"),
+                track("I1", "en", "aligned", "b", "Remission means we can no longer see leukaemia cells."),
+                track("I2", "en", "asr", "c", "remission remission remission remission"));
+        SearchResult r = search("remission");
+        SearchResult.Hit hit = r.results().stream().filter(h -> h.interview().equals("I1")).findFirst().orElseThrow();
+        assertEquals("aligned", hit.moments().get(0).source());
+        assertFalse(hit.moments().get(0).ai());
+        assertEquals("asr", hit.moments().get(1).source());
+        assertEquals(2, hit.hits());
+        // the interview keeps the score of its best track, whatever its source
+        assertTrue(hit.score() > 0);
+    }
+
+    @Test
     void findsFourWordPhraseAcrossCues() throws Exception {
         index(track("I1", "en", "asr", "h", "we measure residual", "disease after induction"),
                 track("I2", "en", "asr", "h", "we measure the disease", "residual after induction"));
