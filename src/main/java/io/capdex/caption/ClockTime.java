@@ -7,6 +7,13 @@ package io.capdex.caption;
 public final class ClockTime {
     private ClockTime() {}
 
+    /** The clock time as a string; see {@link #appendTo}. */
+    public static String format(long ms, int minHourDigits, char separator) {
+        StringBuilder sb = new StringBuilder(12);
+        appendTo(sb, ms, minHourDigits, separator);
+        return sb.toString();
+    }
+
     /**
      * Appends {@code ms} as hours (at least {@code minHourDigits} digits, more when needed, so 100 h and more
      * survive), two-digit minutes and seconds, {@code separator}, and three-digit milliseconds.

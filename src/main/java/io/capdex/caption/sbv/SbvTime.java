@@ -14,12 +14,7 @@ public final class SbvTime {
 
     /** Writes {@code ms} canonically, e.g. {@code 0:01:02.003}; hours grow past 9 as needed. */
     public static String format(long ms) {
-        if (ms < 0) {
-            throw new IllegalArgumentException("negative time " + ms);
-        }
-        StringBuilder sb = new StringBuilder(12);
-        appendTo(sb, ms);
-        return sb.toString();
+        return ClockTime.format(ms, 1, '.');
     }
 
     static void appendTo(StringBuilder sb, long ms) {

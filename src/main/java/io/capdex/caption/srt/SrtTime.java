@@ -34,9 +34,7 @@ public final class SrtTime {
 
     /** Formats milliseconds as {@code HH:MM:SS,mmm}. Fails on a negative time (a programming error). */
     public static String format(long ms) {
-        StringBuilder sb = new StringBuilder(12);
-        appendTo(sb, ms);
-        return sb.toString();
+        return ClockTime.format(ms, 2, ',');
     }
 
     /** Appends {@code HH:MM:SS,mmm} to {@code sb} without intermediate strings (the writer's hot path). */

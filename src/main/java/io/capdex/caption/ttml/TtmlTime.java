@@ -36,12 +36,7 @@ public final class TtmlTime {
 
     /** Writes {@code ms} as {@code hh:mm:ss.mmm}; hours grow past 99 as needed. */
     public static String format(long ms) {
-        if (ms < 0) {
-            throw new IllegalArgumentException("negative time " + ms);
-        }
-        StringBuilder sb = new StringBuilder(12);
-        appendTo(sb, ms);
-        return sb.toString();
+        return ClockTime.format(ms, 2, '.');
     }
 
     static void appendTo(StringBuilder sb, long ms) {

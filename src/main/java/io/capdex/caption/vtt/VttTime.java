@@ -21,12 +21,7 @@ public final class VttTime {
 
     /** The canonical form {@code hh:mm:ss.ttt}; hours get more digits above 99. */
     public static String format(long ms) {
-        if (ms < 0) {
-            throw new IllegalArgumentException("negative time " + ms);
-        }
-        StringBuilder sb = new StringBuilder(12);
-        appendTo(sb, ms);
-        return sb.toString();
+        return ClockTime.format(ms, 2, '.');
     }
 
     static void appendTo(StringBuilder sb, long ms) {
