@@ -1,5 +1,7 @@
 package io.capdex.batch;
 
+import io.capdex.export.HtmlText;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -127,20 +129,8 @@ public final class ReportHtml {
         h.append("</ul>\n");
     }
 
-    /** Escapes text for HTML content and quoted attribute values. */
+    /** Escapes text for HTML content and quoted attribute values, as export's pages do. */
     static String esc(String text) {
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return HtmlText.escape(text);
     }
 }

@@ -27,8 +27,8 @@ final class HtmlTranscript {
                 + "style-src 'unsafe-inline'\">").append(nl);
         sb.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">").append(nl);
         sb.append("<meta name=\"generator\" content=\"capdex\">").append(nl);
-        sb.append("<meta name=\"description\" content=\"").append(escape(warning.text())).append("\">").append(nl);
-        sb.append("<title>").append(escape(heading)).append("</title>").append(nl);
+        sb.append("<meta name=\"description\" content=\"").append(HtmlText.escape(warning.text())).append("\">").append(nl);
+        sb.append("<title>").append(HtmlText.escape(heading)).append("</title>").append(nl);
         sb.append("<style>").append(nl)
                 .append("body { font-family: system-ui, sans-serif; max-width: 46em; margin: 2em auto; "
                         + "padding: 0 1em; line-height: 1.5; }").append(nl)
@@ -41,20 +41,20 @@ final class HtmlTranscript {
         sb.append("<body>").append(nl);
         sb.append("<header class=\"capdex-warning\" role=\"note\" lang=\"").append(lang(warning.language()))
                 .append("\">").append(nl);
-        sb.append("<p><strong>").append(escape(label.text())).append("</strong></p>").append(nl);
-        sb.append("<p>").append(escape(warning.text())).append("</p>").append(nl);
+        sb.append("<p><strong>").append(HtmlText.escape(label.text())).append("</strong></p>").append(nl);
+        sb.append("<p>").append(HtmlText.escape(warning.text())).append("</p>").append(nl);
         sb.append("</header>").append(nl);
         sb.append("<main>").append(nl);
-        sb.append("<h1>").append(escape(heading)).append("</h1>").append(nl);
-        sb.append("<p class=\"about\">Language: ").append(escape(track.language())).append(" · Source: ")
-                .append(escape(track.source().id())).append("</p>").append(nl);
+        sb.append("<h1>").append(HtmlText.escape(heading)).append("</h1>").append(nl);
+        sb.append("<p class=\"about\">Language: ").append(HtmlText.escape(track.language())).append(" · Source: ")
+                .append(HtmlText.escape(track.source().id())).append("</p>").append(nl);
         for (Transcript.Paragraph p : Transcript.of(track).paragraphs()) {
             sb.append("<p><time datetime=\"").append(duration(p.startMs())).append("\">")
                     .append(Transcript.clock(p.startMs())).append("</time> ");
             if (p.speaker() != null && !p.speaker().isBlank()) {
-                sb.append("<span class=\"speaker\">").append(escape(p.speaker().strip())).append(":</span> ");
+                sb.append("<span class=\"speaker\">").append(HtmlText.escape(p.speaker().strip())).append(":</span> ");
             }
-            sb.append(escape(p.text())).append("</p>").append(nl);
+            sb.append(HtmlText.escape(p.text())).append("</p>").append(nl);
         }
         sb.append("</main>").append(nl);
         sb.append("</body>").append(nl);
@@ -73,25 +73,4 @@ final class HtmlTranscript {
                 + "S";
     }
 
-    /** Escapes text for element content and double- or single-quoted attributes; drops characters HTML forbids. */
-    static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> {
-                    // control characters (but tab and line breaks) are parse errors in HTML
-                    if (c >= 0x20 && c != 0x7F || c == '\t' || c == '\n' || c == '\r') {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
-    }
 }
