@@ -40,16 +40,7 @@ record FileName(FileRole role, String id, String lang, boolean edited, String ex
             return Optional.of(new FileName(FileRole.VIDEO, rest, "", false, extension, null));
         }
         if (CAPTION_EXTENSIONS.contains(extension)) {
-            boolean edited = endsWithIgnoreCase(rest, EDITED);
-            if (edited) {
-                rest = rest.substring(0, rest.length() - EDITED.length());
-            }
-            Stem stem = Stem.split(rest);
-            if (stem.id().isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new FileName(FileRole.CAPTIONS, stem.id(), stem.lang(), edited, extension,
-                    Format.fromFileName(name).orElse(null)));
+            return captions(rest, extension, Format.fromFileName(name).orElse(null));
         }
         if (TRANSCRIPT_EXTENSIONS.contains(extension) && endsWithIgnoreCase(rest, TRANSCRIPT)) {
             Stem stem = Stem.split(rest.substring(0, rest.length() - TRANSCRIPT.length()));
@@ -71,6 +62,12 @@ record FileName(FileRole role, String id, String lang, boolean edited, String ex
     static Optional<FileName> asCaptions(String name, Format format) {
         int dot = name.lastIndexOf('.');
         String rest = dot <= 0 ? name : name.substring(0, dot);
+        String extension = dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return captions(rest, extension, format);
+    }
+
+    /** A caption stem {@code ID[.LANG][.edited]} (the extension already cut off). */
+    private static Optional<FileName> captions(String rest, String extension, @Nullable Format format) {
         boolean edited = endsWithIgnoreCase(rest, EDITED);
         if (edited) {
             rest = rest.substring(0, rest.length() - EDITED.length());
@@ -79,7 +76,6 @@ record FileName(FileRole role, String id, String lang, boolean edited, String ex
         if (stem.id().isEmpty()) {
             return Optional.empty();
         }
-        String extension = dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return Optional.of(new FileName(FileRole.CAPTIONS, stem.id(), stem.lang(), edited, extension, format));
     }
 

@@ -1,9 +1,6 @@
 package io.capdex.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,14 +40,7 @@ final class JsonExport {
                 }
             }
             // laid out as JsonWriter lays out the view, so both exports read alike
-            DefaultIndenter indenter = new DefaultIndenter("  ", nl);
-            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-                    .withObjectIndenter(indenter)
-                    .withArrayIndenter(indenter);
-            return MAPPER.writer(pretty).writeValueAsString(out) + nl;
+            return MAPPER.writer(JsonWriter.prettyPrinter(nl)).writeValueAsString(out) + nl;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("capdex's own JSON view did not parse", e);
         }

@@ -51,16 +51,21 @@ public final class JsonWriter implements CaptionWriter {
         return sb.toString();
     }
 
-    public void write(Track track, List<ParseProblem> problems, Appendable out, WriteOptions options)
-            throws IOException {
-        Writer writer = out instanceof Writer w ? w : new AppendableWriter(out);
-        DefaultIndenter indenter = new DefaultIndenter("  ", options.newline());
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+    /** The layout of capdex's JSON: two-space indents, {@code "key": value}, empty arrays as {@code []}. */
+    public static DefaultPrettyPrinter prettyPrinter(String newline) {
+        DefaultIndenter indenter = new DefaultIndenter("  ", newline);
+        return new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")
                 .withArrayEmptySeparator(""))
                 .withObjectIndenter(indenter)
                 .withArrayIndenter(indenter);
+    }
+
+    public void write(Track track, List<ParseProblem> problems, Appendable out, WriteOptions options)
+            throws IOException {
+        Writer writer = out instanceof Writer w ? w : new AppendableWriter(out);
+        DefaultPrettyPrinter pretty = prettyPrinter(options.newline());
         try (JsonGenerator g = FACTORY.createGenerator(writer)) {
             // the caller owns the Appendable: flush what was written, never close it
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
