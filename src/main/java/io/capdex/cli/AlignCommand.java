@@ -55,11 +55,7 @@ final class AlignCommand implements Callable<Integer> {
         CommandContext ctx = new CommandContext(main);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CaptionFileResult read = ctx.readCaptions(captions, encoding, null);
-        if (read instanceof CaptionFileResult.Failed f) {
-            throw new CliException(ExitCode.INPUT, f.message());
-        }
-        CaptionFileResult.Read cap = (CaptionFileResult.Read) read;
+        CaptionFileResult.Read cap = ctx.readCaptionsOrFail(captions, encoding, null);
         String text;
         try {
             text = TranscriptSource.read(transcript);

@@ -73,6 +73,15 @@ final class CommandContext {
         return CaptionFiles.read(file, options);
     }
 
+    /** Reads a caption file a command cannot go on without: a refusal ends the command with exit 3. */
+    CaptionFileResult.Read readCaptionsOrFail(Path file, @Nullable String encoding, @Nullable Format format) {
+        CaptionFileResult result = readCaptions(file, encoding, format);
+        if (result instanceof CaptionFileResult.Failed f) {
+            throw new CliException(ExitCode.INPUT, f.message());
+        }
+        return (CaptionFileResult.Read) result;
+    }
+
     static Charset charset(String name) {
         try {
             return Charset.forName(name);

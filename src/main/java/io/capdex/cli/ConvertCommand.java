@@ -54,11 +54,7 @@ final class ConvertCommand implements Callable<Integer> {
         Format target = CaptionOutput.formatFor(to, out, null);
         Format forced = fromFormat == null ? null : Format.fromId(fromFormat).orElseThrow(() ->
                 new CliException(ExitCode.USAGE, "capdex: unknown format '" + fromFormat + "'"));
-        CaptionFileResult result = ctx.readCaptions(in, encoding, forced);
-        if (result instanceof CaptionFileResult.Failed f) {
-            throw new CliException(ExitCode.INPUT, f.message());
-        }
-        CaptionFileResult.Read read = (CaptionFileResult.Read) result;
+        CaptionFileResult.Read read = ctx.readCaptionsOrFail(in, encoding, forced);
         Track track = read.track();
         List<ParseProblem> problems = new ArrayList<>(read.problems());
         if (repair) {

@@ -60,11 +60,7 @@ final class ShiftCommand implements Callable<Integer> {
         long fromMs = from == null ? 0 : parse(() -> Retime.parseTime(from), "--from");
         CommandContext ctx = new CommandContext(main);
         PrintWriter err = spec.commandLine().getErr();
-        CaptionFileResult result = ctx.readCaptions(in, encoding, null);
-        if (result instanceof CaptionFileResult.Failed f) {
-            throw new CliException(ExitCode.INPUT, f.message());
-        }
-        CaptionFileResult.Read read = (CaptionFileResult.Read) result;
+        CaptionFileResult.Read read = ctx.readCaptionsOrFail(in, encoding, null);
         Track track = read.track();
         List<ParseProblem> problems = new ArrayList<>(read.problems());
         if (factor != 1.0) {

@@ -139,10 +139,6 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     private CaptionFileResult.Read read(CommandContext ctx, Path file) {
-        CaptionFileResult r = ctx.readCaptions(file, encoding, null);
-        if (r instanceof CaptionFileResult.Failed f) {
-            throw new CliException(ExitCode.INPUT, f.message());
-        }
-        return (CaptionFileResult.Read) r;
+        return ctx.readCaptionsOrFail(file, encoding, null);
     }
 }
