@@ -58,6 +58,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,14 +68,20 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Layout under the data folder: {@code tracks/} (the store, the source of truth), {@code index/} (derived,
  * rebuilt from the store when its schema changes) and {@code reports/}. The index is committed every
- * {@link Options#commitEvery} interviews and at the end; the plan re-does an unchanged interview whose tracks the
+ * {@link Options#commitEvery} interviews (and {@link Options#commitIntervalMs}) and at the end; the plan re-does an unchanged interview whose tracks the
  * index lacks (a crash between storing and committing), so a killed run loses at most its uncommitted tail.
  */
 public final class IngestPipeline {
 
-    /** How an ingest runs. */
+    /**
+     * How an ingest runs.
+     *
+     * @param commitEvery commit the index after at least this many finished interviews…
+     * @param commitIntervalMs …and at least this long after the last commit (0: by count alone); each commit
+     *     flushes the writer's buffer into a new segment, so committing often makes small segments and merges
+     */
     public record Options(int jobs, boolean sync, boolean prune, RepairOptions repair, QcProfile profile,
-                          double fps, ReadOptions read, int commitEvery) {
+                          double fps, ReadOptions read, int commitEvery, long commitIntervalMs) {
         public Options {
             if (jobs < 1) {
                 throw new IllegalArgumentException("jobs must be at least 1: " + jobs);
@@ -82,9 +89,18 @@ public final class IngestPipeline {
             if (commitEvery < 1) {
                 throw new IllegalArgumentException("commitEvery must be at least 1: " + commitEvery);
             }
+            if (commitIntervalMs < 0) {
+                throw new IllegalArgumentException("commitIntervalMs must not be negative: " + commitIntervalMs);
+            }
             Objects.requireNonNull(repair, "repair");
             Objects.requireNonNull(profile, "profile");
             Objects.requireNonNull(read, "read");
+        }
+
+        /** Commits by count alone. */
+        public Options(int jobs, boolean sync, boolean prune, RepairOptions repair, QcProfile profile, double fps,
+                       ReadOptions read, int commitEvery) {
+            this(jobs, sync, prune, repair, profile, fps, read, commitEvery, 0);
         }
 
         /** The settings that change what is stored, compared by {@link IngestPlan}. */
@@ -93,12 +109,27 @@ public final class IngestPipeline {
         }
     }
 
-    /** Hears about each interview as it finishes ({@code done} of {@code total}); called from one thread. */
+    /**
+     * Hears how a run goes: {@link #starting} once, {@link #began} from the worker threads as each interview starts,
+     * {@link #finished} from the run's own thread as each one ends ({@code done} of {@code total}).
+     */
     public interface Progress {
         void finished(int done, int total, ReportInterview entry);
 
+        /** The run starts: {@code total} entries will be reported, the first {@code unchanged} of them at once. */
+        default void starting(int total, int unchanged) {
+        }
+
+        /** A worker thread starts on an interview. */
+        default void began(String id) {
+        }
+
         Progress NONE = (done, total, entry) -> { };
     }
+
+    /** How long interviews under way may take to finish once a stop is requested (Docker waits 10 s). */
+    public static final long STOP_GRACE_MS = 5_000;
+    private static final long POLL_MS = 100;
 
     /** The store folder's name under the data folder. */
     public static final String INDEX_FOLDER = "index";
@@ -154,11 +185,28 @@ public final class IngestPipeline {
      */
     public static IngestReport run(DiscoveryResult discovery, IngestPlan plan, TrackStore store, TranscriptIndex index,
                                    Options options, Progress progress) throws IOException {
+        return run(discovery, plan, store, index, options, progress, new StopRequest());
+    }
+
+    /**
+     * Like {@link #run(DiscoveryResult, IngestPlan, TrackStore, TranscriptIndex, Options, Progress)}, stopping early
+     * when {@code stop} is requested: interviews not yet started are left out of the report (a rerun plans them
+     * again), the ones under way get {@link #STOP_GRACE_MS} to finish, pruning is skipped, and what was stored is
+     * committed to the index before the run returns.
+     */
+    public static IngestReport run(DiscoveryResult discovery, IngestPlan plan, TrackStore store, TranscriptIndex index,
+                                   Options options, Progress progress, StopRequest stop) throws IOException {
         Instant started = Instant.now();
         List<ReportInterview> entries = new ArrayList<>();
         int total = plan.items().size() + (options.prune() ? plan.gone().size() : 0);
         int done = 0;
         List<IngestPlan.Item> work = new ArrayList<>();
+        for (IngestPlan.Item item : plan.items()) {
+            if (item.decision() != IngestPlan.Decision.UNCHANGED) {
+                work.add(item);
+            }
+        }
+        progress.starting(total, plan.items().size() - work.size());
         for (IngestPlan.Item item : plan.items()) {
             if (item.decision() == IngestPlan.Decision.UNCHANGED) {
                 Optional<InterviewRecord> record = store.record(item.interview().id());
@@ -167,8 +215,6 @@ public final class IngestPipeline {
                         : ReportInterview.failed(item.interview(), "the stored copy vanished during the run");
                 entries.add(entry);
                 progress.finished(++done, total, entry);
-            } else {
-                work.add(item);
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), work.size())), r -> {
@@ -176,20 +222,43 @@ public final class IngestPipeline {
             t.setDaemon(true);
             return t;
         });
+        int changes = 0;
         try {
             CompletionService<ReportInterview> completion = new ExecutorCompletionService<>(pool);
             Map<Future<ReportInterview>, IngestPlan.Item> submitted = new LinkedHashMap<>();
             for (IngestPlan.Item item : work) {
-                submitted.put(completion.submit(() -> ingestOne(item, store, index, options)), item);
+                submitted.put(completion.submit(() -> {
+                    if (stop.isRequested()) {
+                        return null; // not started: left for the rerun
+                    }
+                    progress.began(item.interview().id());
+                    return ingestOne(item, store, index, options);
+                }), item);
             }
             int sinceCommit = 0;
-            for (int i = 0; i < submitted.size(); i++) {
+            long lastCommitNanos = System.nanoTime();
+            long stopDeadlineNanos = Long.MAX_VALUE;
+            for (int i = 0; i < submitted.size(); ) {
+                if (stop.isRequested() && stopDeadlineNanos == Long.MAX_VALUE) {
+                    stopDeadlineNanos = System.nanoTime() + STOP_GRACE_MS * 1_000_000L;
+                    submitted.keySet().forEach(f -> f.cancel(false)); // only the ones not started yet
+                }
+                if (System.nanoTime() > stopDeadlineNanos) {
+                    break; // interviews still under way are abandoned: their stored copies are atomic
+                }
                 Future<ReportInterview> f;
                 try {
-                    f = completion.take();
+                    f = completion.poll(POLL_MS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("ingest interrupted", e);
+                }
+                if (f == null) {
+                    continue;
+                }
+                i++;
+                if (f.isCancelled()) {
+                    continue;
                 }
                 ReportInterview entry;
                 try {
@@ -199,18 +268,24 @@ public final class IngestPipeline {
                     Throwable cause = e.getCause() == null ? e : e.getCause();
                     entry = ReportInterview.failed(submitted.get(f).interview(), "internal error: " + cause);
                 }
+                if (entry == null) {
+                    continue;
+                }
+                changes++;
                 entries.add(entry);
                 progress.finished(++done, total, entry);
-                if (++sinceCommit >= options.commitEvery()) {
+                if (++sinceCommit >= options.commitEvery()
+                        && System.nanoTime() - lastCommitNanos >= options.commitIntervalMs() * 1_000_000L) {
                     index.commit();
                     sinceCommit = 0;
+                    lastCommitNanos = System.nanoTime();
                 }
             }
         } finally {
-            pool.shutdownNow();
+            // never shutdownNow: interrupting a thread inside Lucene's or the store's file I/O closes the channel
+            pool.shutdown();
         }
-        int changes = work.size();
-        if (options.prune()) {
+        if (options.prune() && !stop.isRequested()) {
             for (IngestPlan.Gone gone : plan.gone()) {
                 changes++;
                 Optional<InterviewRecord> record = store.record(gone.id());

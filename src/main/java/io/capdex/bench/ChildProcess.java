@@ -17,16 +17,24 @@ public final class ChildProcess {
 
     private ChildProcess() {}
 
-    /** A finished run: wall time, peak RSS (0 when the platform does not say), exit code and stderr. */
-    public record Run(long wallMs, long peakRssKb, int exitCode, String stderr) {}
+    /**
+     * A finished run: wall time, peak RSS and CPU time (user + system, all threads; 0 when the platform does not
+     * say), exit code and stderr.
+     */
+    public record Run(long wallMs, long peakRssKb, long cpuMs, int exitCode, String stderr) {}
 
-    /** Registers a shutdown hook that writes this process's peak RSS to {@code file}. */
+    /** Registers a shutdown hook that writes this process's peak RSS (KiB) and CPU time (ms) to {@code file}. */
     public static void reportPeakRssOnExit(Path file) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                long cpuMs = 0;
+                if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os) {
+                    cpuMs = os.getProcessCpuTime() / 1_000_000;
+                }
                 for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                     if (line.startsWith("VmHWM:")) {
-                        Files.writeString(file, line.replaceAll("[^0-9]", ""));
+                        Files.writeString(file, line.replaceAll("[^0-9]", "") + " " + cpuMs);
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -46,15 +54,7 @@ public final class ChildProcess {
     /** The same with another heap cap ({@code -Xmx256m}), to prove a command fits in it. */
     public static Run capdex(Path workDir, List<String> args, String heapOption) throws IOException, InterruptedException {
         Path rss = Files.createTempFile(workDir, "rss", ".txt");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add(heapOption);
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-Xshare:auto");
-        cmd.add("-D" + RSS_PROPERTY + "=" + rss);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("io.capdex.cli.Main");
+        List<String> cmd = new ArrayList<>(command(heapOption, List.of("-D" + RSS_PROPERTY + "=" + rss)));
         cmd.addAll(args);
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         long t0 = System.nanoTime();
@@ -64,11 +64,32 @@ public final class ChildProcess {
                 .start();
         int code = p.waitFor();
         long wallMs = (System.nanoTime() - t0) / 1_000_000;
-        String peak = Files.readString(rss).trim();
+        String[] peak = Files.readString(rss).trim().split("\\s+");
         String stderr = Files.readString(err);
         Files.deleteIfExists(rss);
         Files.deleteIfExists(err);
-        return new Run(wallMs, peak.isEmpty() ? 0 : Long.parseLong(peak), code, stderr);
+        return new Run(wallMs, number(peak, 0), number(peak, 1), code, stderr);
+    }
+
+    /**
+     * The command line that starts capdex's {@code Main} in a new JVM with the launcher's options (serial GC, the
+     * heap cap), extra JVM options, and the current class path; append capdex's own arguments.
+     */
+    public static List<String> command(String heapOption, List<String> jvmOptions) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(heapOption);
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-Xshare:auto");
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("io.capdex.cli.Main");
+        return cmd;
+    }
+
+    private static long number(String[] words, int i) {
+        return i < words.length && !words[i].isEmpty() ? Long.parseLong(words[i]) : 0;
     }
 
     /** The median of the values (the lower middle one for an even count). */

@@ -7,6 +7,7 @@ import io.capdex.batch.DiscoveryResult;
 import io.capdex.batch.IngestPipeline;
 import io.capdex.batch.IngestPlan;
 import io.capdex.batch.IngestReport;
+import io.capdex.batch.IngestStatus;
 import io.capdex.batch.OutputException;
 import io.capdex.batch.ReadOptions;
 import io.capdex.batch.ReportFiles;
@@ -15,6 +16,10 @@ import io.capdex.batch.ReportInterview;
 import io.capdex.batch.ReportJson;
 import io.capdex.batch.ReportSummary;
 import io.capdex.batch.ReportTrack;
+import io.capdex.batch.ProgressLines;
+import io.capdex.batch.ProgressStyle;
+import io.capdex.batch.StopRequest;
+import io.capdex.batch.TerminalProgress;
 import io.capdex.batch.SyncFacts;
 import io.capdex.batch.TrackStore;
 import io.capdex.config.Config;
@@ -30,6 +35,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -101,29 +108,56 @@ final class IngestCommand implements Callable<Integer> {
             boolean fresh = TranscriptIndex.schemaVersion(indexDir).isEmpty();
             TrackStore store = TrackStore.open(data);
             IngestReport report;
-            try (TranscriptIndex index = TranscriptIndex.open(indexDir, "capdex ingest (pid "
-                    + ProcessHandle.current().pid() + ", since " + Instant.now() + ")")) {
-                if (fresh) {
-                    index.commit(); // an empty but valid index, so search works even before anything is stored
+            IngestPlan plan;
+            StopRequest stop = new StopRequest();
+            CountDownLatch wound = new CountDownLatch(1);
+            // Ctrl-C or SIGTERM: stop starting interviews, let the ones under way finish, commit what is stored and
+            // release the index, so that a rerun picks up the rest; the JVM then exits with 130/143 as usual
+            Thread onSignal = new Thread(() -> {
+                stop.request();
+                try {
+                    wound.await(IngestPipeline.STOP_GRACE_MS + 15_000, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                if (rebuild) {
-                    int n = IngestPipeline.reindex(store, index);
-                    err.println("capdex: the index had another schema version; rebuilt it from " + n + " stored tracks");
-                }
-                IngestPlan plan = IngestPipeline.plan(paths, discovery, store, options, index);
-                boolean terminal = System.console() != null;
-                report = IngestPipeline.run(discovery, plan, store, index, options, (done, total, entry) -> {
-                    if (ctx.quiet()) {
-                        return;
+            }, "capdex-ingest-stop");
+            Runtime.getRuntime().addShutdownHook(onSignal);
+            try {
+                try (TranscriptIndex index = TranscriptIndex.open(indexDir, "capdex ingest (pid "
+                        + ProcessHandle.current().pid() + ", since " + Instant.now() + ")")) {
+                    if (fresh) {
+                        index.commit(); // an empty but valid index, so search works even before anything is stored
                     }
-                    String line = String.format(Locale.ROOT, "[%d/%d] %s", done, total, progressLine(entry));
-                    if (terminal) {
-                        err.print("\r\033[K" + line + (done == total ? "\n" : ""));
+                    if (rebuild) {
+                        int n = IngestPipeline.reindex(store, index);
+                        err.println("capdex: the index had another schema version; rebuilt it from " + n + " stored tracks");
+                    }
+                    plan = IngestPipeline.plan(paths, discovery, store, options, index);
+                    ProgressStyle style = ProgressStyle.choose(System.console() != null, ctx.quiet(), json, System.getenv());
+                    if (style == ProgressStyle.BAR) {
+                        try (TerminalProgress bar = TerminalProgress.onConsole(err)) {
+                            report = IngestPipeline.run(discovery, plan, store, index, options, bar, stop);
+                        }
                     } else {
-                        err.println(line);
+                        report = IngestPipeline.run(discovery, plan, store, index, options,
+                                new ProgressLines(err, style == ProgressStyle.FAILURES, IngestCommand::progressLine), stop);
                     }
+                }
+                if (stop.isRequested()) {
+                    int left = plan.items().size() - (int) report.interviews().stream()
+                            .filter(i -> i.status() != IngestStatus.PRUNED).count();
+                    err.println("capdex ingest: stopped; " + left + " of " + plan.items().size()
+                            + " interviews not done (what finished is stored and indexed); run the same command again"
+                            + " to finish");
                     err.flush();
-                });
+                }
+            } finally {
+                wound.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onSignal);
+                } catch (IllegalStateException e) {
+                    // already shutting down: the hook is running and has just been released
+                }
             }
             List<Path> saved = ReportFiles.save(data, report);
             if (reportFile != null) {
