@@ -5,6 +5,7 @@ import io.capdex.bench.BenchReport;
 import io.capdex.bench.Metric;
 import io.capdex.bench.ConvertBench;
 import io.capdex.bench.ExportBench;
+import io.capdex.bench.IngestBench;
 import io.capdex.bench.ParseBench;
 import io.capdex.bench.SyncBench;
 import io.capdex.media.MediaException;
@@ -26,11 +27,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "  align    a 27,000-word (3-hour) transcript against its captions, in-process and as processes capped at 256 MB",
         "  export   soft-subtitle MP4 of a 60-minute interview against the ffmpeg command line; burned-in speed",
         "  index    builds a generated caption-only corpus (--hours, default 1000) and runs the search mix on it",
-        "  search   the same; both print index build time and size and search latency percentiles"})
+        "  search   the same; both print index build time and size and search latency percentiles",
+        "  ingest   whole 'capdex ingest --no-sync' processes on the same corpus as SRT files: first run, then unchanged"})
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, convert, sync, align, export, index, search.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, convert, sync, align, export, index, search, ingest.")
     String name;
 
     @Option(names = "--cues", description = "Cues in the generated track for 'parse' (default ${DEFAULT-VALUE}).",
@@ -54,9 +56,12 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "3")
     int burnMinutes;
 
-    @Option(names = "--hours", description = "Hours of generated interviews for 'index'/'search' (default ${DEFAULT-VALUE}).",
+    @Option(names = "--hours", description = "Hours of generated interviews (one-hour SRT files for 'ingest') for 'index', 'search' and 'ingest' (default ${DEFAULT-VALUE}).",
             defaultValue = "1000")
     int hours;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "'ingest --jobs N' for 'ingest' (default: ingest's own).")
+    @org.jspecify.annotations.Nullable Integer jobs;
 
     @Option(names = "--words", description = "Transcript words for 'align' (default ${DEFAULT-VALUE}).",
             defaultValue = "27000")
@@ -76,8 +81,10 @@ final class BenchCommand implements Callable<Integer> {
                 case "align" -> new AlignBench(words, runs).run();
                 case "export" -> new ExportBench(sample, captionsOf(sample), minutes, burnMinutes, runs).run();
                 case "index", "search" -> searchBench();
+                case "ingest" -> new IngestBench(hours, jobs == null ? java.util.List.of()
+                        : java.util.List.of("--jobs", Integer.toString(jobs))).run();
                 default -> throw new CliException(ExitCode.USAGE, "capdex: unknown benchmark '" + name
-                        + "' (known: parse, convert, sync, align, export, index, search)");
+                        + "' (known: parse, convert, sync, align, export, index, search, ingest)");
             };
         } catch (MediaException e) {
             throw new CliException(ExitCode.INPUT, e.getMessage(), e);

@@ -182,8 +182,8 @@ public final class SearchBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
-    /** One generated one-hour interview track; the same number gives the same track. */
-    static TrackDocument interview(int n) {
+    /** One generated one-hour interview track; the same number gives the same track ({@code bench ingest} too). */
+    public static TrackDocument interview(int n) {
         SplittableRandom rnd = new SplittableRandom(n * 7919L + 17);
         String lang = LANGS[n % LANGS.length];
         String[] local = lang.equals("es") ? SPANISH : lang.equals("fr") ? FRENCH : COMMON;
