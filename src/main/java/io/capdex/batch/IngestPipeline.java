@@ -68,8 +68,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Layout under the data folder: {@code tracks/} (the store, the source of truth), {@code index/} (derived,
  * rebuilt from the store when its schema changes) and {@code reports/}. The index is committed every
- * {@link Options#commitEvery} interviews (and {@link Options#commitIntervalMs}) and at the end; the plan re-does an unchanged interview whose tracks the
- * index lacks (a crash between storing and committing), so a killed run loses at most its uncommitted tail.
+ * {@link Options#commitEvery} interviews (and {@link Options#commitIntervalMs}) and at the end. A killed run loses
+ * no stored interview: the next run re-indexes, from the store, the unchanged interviews the index lacks (stored
+ * after the last commit), and drops index tracks the store no longer has.
  */
 public final class IngestPipeline {
 
@@ -143,26 +144,13 @@ public final class IngestPipeline {
     }
 
     /**
-     * Plans an ingest: {@link IngestPlan#of} plus the index check — an unchanged interview with a track the index
-     * lacks (or holds with another content hash) becomes changed.
-     *
-     * @param index the open index, or null when none exists yet (every stored interview then needs indexing)
+     * Plans an ingest ({@link IngestPlan#of}, trusting unchanged sizes and times). An unchanged interview whose
+     * tracks the index lacks (a crash between storing and committing) stays unchanged: {@link #run} re-indexes it
+     * from its stored tracks rather than processing its files again.
      */
-    public static IngestPlan plan(List<Path> roots, DiscoveryResult discovery, TrackStore store, Options options,
-                                  @Nullable TranscriptIndex index) throws IOException {
-        IngestPlan plan = IngestPlan.of(roots, discovery, store, options.recipe(), true);
-        List<IngestPlan.Item> items = new ArrayList<>();
-        for (IngestPlan.Item item : plan.items()) {
-            if (item.decision() != IngestPlan.Decision.UNCHANGED) {
-                items.add(item);
-                continue;
-            }
-            Optional<InterviewRecord> record = store.record(item.interview().id());
-            String missing = record.map(r -> indexGap(r, index)).orElse("not stored");
-            items.add(missing.isEmpty() ? item : new IngestPlan.Item(item.interview(), IngestPlan.Decision.CHANGED,
-                    List.of(missing), item.inputs()));
-        }
-        return new IngestPlan(items, plan.gone());
+    public static IngestPlan plan(List<Path> roots, DiscoveryResult discovery, TrackStore store, Options options)
+            throws IOException {
+        return IngestPlan.of(roots, discovery, store, options.recipe(), true);
     }
 
     /** Why the index does not hold what the record says, or empty when it does. */
@@ -201,21 +189,30 @@ public final class IngestPipeline {
         int total = plan.items().size() + (options.prune() ? plan.gone().size() : 0);
         int done = 0;
         List<IngestPlan.Item> work = new ArrayList<>();
+        List<ReportInterview> ready = new ArrayList<>();
+        Map<String, String> indexGaps = new java.util.HashMap<>();
         for (IngestPlan.Item item : plan.items()) {
             if (item.decision() != IngestPlan.Decision.UNCHANGED) {
                 work.add(item);
+                continue;
+            }
+            Optional<InterviewRecord> record = store.record(item.interview().id());
+            if (record.isEmpty()) {
+                ready.add(ReportInterview.failed(item.interview(), "the stored copy vanished during the run"));
+                continue;
+            }
+            String gap = indexGap(record.get(), index);
+            if (gap.isEmpty()) {
+                ready.add(ReportInterview.of(record.get(), IngestStatus.UNCHANGED, List.of()));
+            } else {
+                indexGaps.put(item.interview().id(), gap); // stored but not (or not so) indexed: re-index it
+                work.add(item);
             }
         }
-        progress.starting(total, plan.items().size() - work.size());
-        for (IngestPlan.Item item : plan.items()) {
-            if (item.decision() == IngestPlan.Decision.UNCHANGED) {
-                Optional<InterviewRecord> record = store.record(item.interview().id());
-                ReportInterview entry = record.isPresent()
-                        ? ReportInterview.of(record.get(), IngestStatus.UNCHANGED, List.of())
-                        : ReportInterview.failed(item.interview(), "the stored copy vanished during the run");
-                entries.add(entry);
-                progress.finished(++done, total, entry);
-            }
+        progress.starting(total, ready.size());
+        for (ReportInterview entry : ready) {
+            entries.add(entry);
+            progress.finished(++done, total, entry);
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), work.size())), r -> {
             Thread t = new Thread(r, "capdex-ingest");
@@ -232,7 +229,9 @@ public final class IngestPipeline {
                         return null; // not started: left for the rerun
                     }
                     progress.began(item.interview().id());
-                    return ingestOne(item, store, index, options);
+                    String gap = indexGaps.get(item.interview().id());
+                    return gap == null ? ingestOne(item, store, index, options)
+                            : reindexOne(item, gap, store, index, options);
                 }), item);
             }
             int sinceCommit = 0;
@@ -338,6 +337,28 @@ public final class IngestPipeline {
         }
         index.commit();
         return tracks;
+    }
+
+    /**
+     * An unchanged interview the index lacks: its stored tracks are indexed again (as {@code reindex} would), which
+     * costs a fraction of processing its files; when the stored copy cannot be read it is processed from its files.
+     */
+    static ReportInterview reindexOne(IngestPlan.Item item, String gap, TrackStore store, TranscriptIndex index,
+                                      Options options) {
+        try {
+            Optional<StoredInterview> stored = store.get(item.interview().id());
+            if (stored.isPresent()) {
+                for (StoredTrack t : stored.get().tracks()) {
+                    index.upsert(document(stored.get().record(), t.track()));
+                }
+                return ReportInterview.of(stored.get().record(), IngestStatus.UNCHANGED,
+                        List.of("re-indexed from its stored tracks (" + gap + ")"));
+            }
+        } catch (IOException | RuntimeException e) {
+            // a damaged stored copy: the files are still there, so process them again
+        }
+        return ingestOne(new IngestPlan.Item(item.interview(), IngestPlan.Decision.CHANGED,
+                List.of(gap + "; its stored copy cannot be read"), item.inputs()), store, index, options);
     }
 
     /** One interview, start to end; every failure becomes a {@code failed} entry. */

@@ -10,8 +10,12 @@ import java.util.Map;
  * conflicted. Long lists are cut with an "and N more" line; the reports hold everything.
  */
 public final class ReportSummary {
-    /** Lines per list, so the whole summary fits a terminal. */
+    /** Interviews listed (failed, then warnings), so the whole summary fits a 24-line terminal. */
     static final int MAX_LIST = 8;
+    /** Conflicts and discovery problems listed, each. */
+    static final int MAX_OTHER = 4;
+    /** Characters per line: a long path or message is cut rather than wrapped over several screen lines. */
+    static final int MAX_LINE = 160;
 
     private ReportSummary() {
     }
@@ -36,7 +40,7 @@ public final class ReportSummary {
                 }
             }
         }
-        appendCapped(sb, attention);
+        appendCapped(sb, attention, MAX_LIST);
         if (!report.unpaired().isEmpty()) {
             sb.append(report.unpaired().size()).append(report.unpaired().size() == 1 ? " file" : " files")
                     .append(" paired with nothing (listed in the report)\n");
@@ -44,26 +48,26 @@ public final class ReportSummary {
         if (!report.conflicts().isEmpty()) {
             sb.append(report.conflicts().size()).append(report.conflicts().size() == 1 ? " ID conflict" : " ID conflicts")
                     .append(", not ingested:\n");
-            appendCapped(sb, report.conflicts().stream().map(c -> "  " + c.message()).toList());
+            appendCapped(sb, report.conflicts().stream().map(c -> "  " + c.message()).toList(), MAX_OTHER);
         }
         if (!report.problems().isEmpty()) {
-            appendCapped(sb, report.problems().stream().map(Diagnostic::toString).toList());
+            appendCapped(sb, report.problems().stream().map(Diagnostic::toString).toList(), MAX_OTHER);
         }
         return sb.toString();
     }
 
-    private static void appendCapped(StringBuilder sb, List<String> lines) {
-        for (int i = 0; i < lines.size() && i < MAX_LIST; i++) {
-            sb.append(lines.get(i)).append('\n');
+    private static void appendCapped(StringBuilder sb, List<String> lines, int max) {
+        for (int i = 0; i < lines.size() && i < max; i++) {
+            sb.append(firstLine(lines.get(i))).append('\n');
         }
-        if (lines.size() > MAX_LIST) {
-            sb.append("  … and ").append(lines.size() - MAX_LIST).append(" more\n");
+        if (lines.size() > max) {
+            sb.append("  … and ").append(lines.size() - max).append(" more (in the report)\n");
         }
     }
 
     private static String firstLine(String message) {
         int newline = message.indexOf('\n');
         String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 160 ? line.substring(0, 159) + "…" : line;
+        return line.length() > MAX_LINE ? line.substring(0, MAX_LINE - 1) + "…" : line;
     }
 }

@@ -109,12 +109,37 @@ class IngestReportTest {
         String text = ReportSummary.text(big);
         assertTrue(text.startsWith("30 interviews: 0 ok, 0 warning, 30 failed, 0 unchanged, 0 pruned\n"), text);
         assertTrue(text.contains("  failed  bad0: no caption could be read\n"));
-        assertTrue(text.contains("  … and 22 more\n"));
+        assertTrue(text.contains("  … and 22 more (in the report)\n"));
         assertTrue(text.lines().count() <= 12, text);
         assertTrue(big.anyFailed());
 
         String small = ReportSummary.text(report());
         assertTrue(small.contains("1 file paired with nothing"), small);
         assertTrue(small.contains("1 ID conflict, not ingested:"), small);
+    }
+
+    @Test
+    void summaryOfAThousandInterviewsWithManyWarningsStillFitsA24LineScreen() {
+        List<ReportInterview> many = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            IngestStatus status = i % 10 == 0 ? IngestStatus.FAILED : i % 3 == 0 ? IngestStatus.WARNING : IngestStatus.OK;
+            many.add(new ReportInterview("interview-" + i, status, null, List.of(),
+                    List.of("x".repeat(300) + "\nsecond line"), "c", ""));
+        }
+        List<IgnoredFile> unpaired = new ArrayList<>();
+        List<Conflict> conflicts = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            unpaired.add(new IgnoredFile(Path.of("notes-" + i + ".md"), "not a video, caption, transcript or page file"));
+            conflicts.add(new Conflict("dup" + i, List.of(Path.of("a".repeat(120)), Path.of("b".repeat(120))),
+                    List.of(Path.of("a/dup.en.srt"), Path.of("b/dup.en.srt"))));
+            problems.add(new Diagnostic(Path.of("c/capdex.csv"), i + 2, "unknown role \"x\"; row skipped"));
+        }
+        String text = ReportSummary.text(new IngestReport(many, unpaired, conflicts, problems, START, END));
+        assertTrue(text.lines().count() <= 23, text.lines().count() + " lines:\n" + text);
+        assertTrue(text.lines().allMatch(l -> l.length() <= ReportSummary.MAX_LINE), text);
+        assertTrue(text.contains("  … and 392 more (in the report)\n"), "100 failed + 300 warnings, 8 shown: " + text);
+        assertTrue(text.contains("  … and 46 more (in the report)\n"), text);
+        assertTrue(text.startsWith("1000 interviews: 600 ok, 300 warning, 100 failed, 0 unchanged, 0 pruned\n"), text);
     }
 }
