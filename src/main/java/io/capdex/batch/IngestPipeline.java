@@ -125,6 +125,10 @@ public final class IngestPipeline {
         default void began(String id) {
         }
 
+        /** Every interview is done; the index is being brought up to date and committed. */
+        default void finishing() {
+        }
+
         Progress NONE = (done, total, entry) -> { };
     }
 
@@ -297,6 +301,7 @@ public final class IngestPipeline {
                 }
             }
         }
+        progress.finishing();
         changes += dropStrays(store, index);
         if (changes > 0) {
             index.commit(); // only then: an unchanged run leaves the index's commit (and its readers' caches) alone

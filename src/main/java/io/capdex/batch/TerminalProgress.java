@@ -34,6 +34,7 @@ public final class TerminalProgress implements IngestPipeline.Progress, AutoClos
     private final boolean unicode;
     private final Deque<String> running = new ConcurrentLinkedDeque<>();
     private final AtomicInteger failed = new AtomicInteger();
+    private volatile boolean finishing;
     private volatile @Nullable ProgressBar bar;
 
     /**
@@ -101,12 +102,18 @@ public final class TerminalProgress implements IngestPipeline.Progress, AutoClos
         }
     }
 
+    @Override
+    public void finishing() {
+        finishing = true;
+        message();
+    }
+
     private void message() {
         ProgressBar b = bar;
         if (b == null) {
             return;
         }
-        String current = running.peekFirst();
+        String current = finishing ? "committing the index…" : running.peekFirst();
         int f = failed.get();
         b.setExtraMessage(" " + (current == null ? "" : current) + (f == 0 ? "" : " · " + f + " failed"));
     }
@@ -117,6 +124,7 @@ public final class TerminalProgress implements IngestPipeline.Progress, AutoClos
         ProgressBar b = bar;
         if (b != null) {
             running.clear();
+            finishing = false;
             message();
             b.close();
         }

@@ -74,6 +74,10 @@ class ProgressTest {
         assertTrue(last.contains("█"), last);
 
         bar.finished(53, 200, entry("talk-053", IngestStatus.OK));
+        bar.finishing();
+        Thread.sleep(TerminalProgress.REFRESH_MS * 2L);
+        String committing = screen.toString().substring(screen.toString().lastIndexOf('\r') + 1);
+        assertTrue(committing.contains("committing the index… · 1 failed"), committing);
         bar.close();
         String end = screen.toString();
         assertTrue(end.endsWith(System.lineSeparator()), "the last state stays on screen, then a new line");
