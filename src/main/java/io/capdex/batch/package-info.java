@@ -6,7 +6,9 @@
  * {@link io.capdex.batch.IngestPlan} (what is new, changed, unchanged or gone), {@link io.capdex.batch.IngestPipeline}
  * (the ingest itself: process, store, index, in parallel), {@link io.capdex.batch.TrackStore}
  * (the stored tracks, the source of truth) and {@link io.capdex.batch.IngestReport} (JSON, HTML and the terminal
- * summary).
+ * summary). Progress while a run goes: {@link io.capdex.batch.ProgressStyle} picks a bar
+ * ({@link io.capdex.batch.TerminalProgress}, the only user of progressbar/JLine) or lines
+ * ({@link io.capdex.batch.ProgressLines}); {@link io.capdex.batch.StopRequest} ends a run early on Ctrl-C.
  *
  * <p>May use every feature package; must not import {@code cli} or {@code web}.
  */
