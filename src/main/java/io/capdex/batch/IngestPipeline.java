@@ -224,9 +224,9 @@ public final class IngestPipeline {
             return t;
         });
         int changes = 0;
+        Map<Future<ReportInterview>, IngestPlan.Item> submitted = new LinkedHashMap<>();
         try {
             CompletionService<ReportInterview> completion = new ExecutorCompletionService<>(pool);
-            Map<Future<ReportInterview>, IngestPlan.Item> submitted = new LinkedHashMap<>();
             for (IngestPlan.Item item : work) {
                 submitted.put(completion.submit(() -> {
                     if (stop.isRequested()) {
@@ -285,7 +285,9 @@ public final class IngestPipeline {
                 }
             }
         } finally {
-            // never shutdownNow: interrupting a thread inside Lucene's or the store's file I/O closes the channel
+            // never shutdownNow: interrupting a thread inside Lucene's or the store's file I/O closes the channel;
+            // after a failed commit, the interviews not started yet are dropped rather than processed for nothing
+            submitted.keySet().forEach(f -> f.cancel(false));
             pool.shutdown();
         }
         if (options.prune() && !stop.isRequested()) {

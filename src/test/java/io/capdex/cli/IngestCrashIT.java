@@ -90,6 +90,9 @@ class IngestCrashIT {
         int stored = storedIds(data).size();
         assertTrue(stored >= killAfter && stored < INTERVIEWS,
                 "killed mid-run: " + stored + " stored after " + killed.progressLines() + " progress lines");
+        assertTrue(Files.readString(data.resolve("index").resolve(TranscriptIndex.HOLDER_FILE)).startsWith("pid "),
+                "kill -9 leaves the holder file naming the dead process; the OS released the lock itself, and the"
+                        + " rerun below takes it and rewrites the file");
 
         finishAndCheck(data);
     }
