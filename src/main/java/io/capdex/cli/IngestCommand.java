@@ -150,6 +150,23 @@ final class IngestCommand implements Callable<Integer> {
                                 new ProgressLines(err, style == ProgressStyle.FAILURES, IngestCommand::progressLine), stop);
                     }
                 }
+                List<Path> saved = ReportFiles.save(data, report);
+                if (reportFile != null) {
+                    String name = reportFile.getFileName().toString().toLowerCase(Locale.ROOT);
+                    String text = name.endsWith(".html") || name.endsWith(".htm") ? ReportHtml.write(report)
+                            : ReportJson.write(report);
+                    Files.writeString(reportFile, text, StandardCharsets.UTF_8);
+                }
+                if (json) {
+                    out.print(ReportJson.write(report));
+                } else if (!ctx.quiet()) {
+                    out.print(ReportSummary.text(report));
+                    if (!saved.isEmpty()) {
+                        out.println("report: " + saved.get(0));
+                    }
+                }
+                out.flush();
+                // after the summary, so it is the last line a person sees
                 if (stop.isRequested()) {
                     int left = plan.items().size() - (int) report.interviews().stream()
                             .filter(i -> i.status() != IngestStatus.PRUNED).count();
@@ -158,6 +175,7 @@ final class IngestCommand implements Callable<Integer> {
                             + " to finish");
                     err.flush();
                 }
+                return report.anyFailed() ? ExitCode.INPUT : ExitCode.OK;
             } finally {
                 wound.countDown();
                 try {
@@ -166,23 +184,6 @@ final class IngestCommand implements Callable<Integer> {
                     // already shutting down: the hook is running and has just been released
                 }
             }
-            List<Path> saved = ReportFiles.save(data, report);
-            if (reportFile != null) {
-                String name = reportFile.getFileName().toString().toLowerCase(Locale.ROOT);
-                String text = name.endsWith(".html") || name.endsWith(".htm") ? ReportHtml.write(report)
-                        : ReportJson.write(report);
-                Files.writeString(reportFile, text, StandardCharsets.UTF_8);
-            }
-            if (json) {
-                out.print(ReportJson.write(report));
-            } else if (!ctx.quiet()) {
-                out.print(ReportSummary.text(report));
-                if (!saved.isEmpty()) {
-                    out.println("report: " + saved.get(0));
-                }
-            }
-            out.flush();
-            return report.anyFailed() ? ExitCode.INPUT : ExitCode.OK;
         } catch (IndexLockedException e) {
             throw new CliException(ExitCode.INPUT, "capdex ingest: " + e.getMessage(), e);
         } catch (OutputException e) {

@@ -115,6 +115,9 @@ class IngestCrashIT {
         assertEquals(143, stopped.exitCode(), "SIGTERM ends the JVM with 128 + 15: " + stopped.stderr());
         assertTrue(stopped.stderr().contains("capdex ingest: stopped; "), stopped.stderr());
         assertTrue(stopped.stderr().contains("run the same command again to finish"), stopped.stderr());
+        try (Stream<Path> reports = Files.list(data.resolve("reports"))) {
+            assertEquals(2, reports.count(), "the stopped run still saved its report (HTML and JSON) before exiting");
+        }
         assertFalse(Files.exists(data.resolve("index").resolve(TranscriptIndex.HOLDER_FILE)),
                 "the index was closed, so its holder file is gone");
         Set<String> stored = storedIds(data);
