@@ -1,6 +1,7 @@
 package io.capdex.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,8 +37,8 @@ public final class ChildProcess {
     }
 
     /**
-     * Runs {@code capdex ARGS} in a new JVM with the launcher's options (serial GC, 2 GB heap cap) and the
-     * current class path.
+     * Runs {@code capdex ARGS} in a new JVM with the launcher's options (serial GC, 2 GB heap cap, the class-data
+     * sharing archive when this JVM uses one) and the current class path.
      */
     public static Run capdex(Path workDir, List<String> args) throws IOException, InterruptedException {
         return capdex(workDir, args, "-Xmx2g");
@@ -51,6 +52,13 @@ public final class ChildProcess {
         cmd.add(heapOption);
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Xshare:auto");
+        // The launcher's class-data sharing archive (and its silenced CDS log), when this JVM was started with one:
+        // children start the way a user's capdex does.
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("-XX:SharedArchiveFile=") || option.startsWith("-Xlog:cds")) {
+                cmd.add(option);
+            }
+        }
         cmd.add("-D" + RSS_PROPERTY + "=" + rss);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
