@@ -59,6 +59,7 @@ public final class ChildProcess {
                 cmd.add(option);
             }
         }
+        cmd.addAll(jitOptions(args));
         cmd.add("-D" + RSS_PROPERTY + "=" + rss);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -77,6 +78,22 @@ public final class ChildProcess {
         Files.deleteIfExists(rss);
         Files.deleteIfExists(err);
         return new Run(wallMs, peak.isEmpty() ? 0 : Long.parseLong(peak), code, stderr);
+    }
+
+    /**
+     * The launcher's JIT choice for these arguments: C1 alone for {@code export} and {@code verify}, which spend their
+     * time in FFmpeg or in code that runs once (the {@code capdex} script makes the same choice).
+     */
+    static List<String> jitOptions(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--data") || arg.equals("--config")) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return arg.equals("export") || arg.equals("verify") ? List.of("-XX:TieredStopAtLevel=1") : List.of();
+            }
+        }
+        return List.of();
     }
 
     /** The median of the values (the lower middle one for an even count). */
