@@ -41,6 +41,13 @@ public final class OutputFiles {
         void writeTo(Path temporary) throws IOException;
     }
 
+    /** Writes an output file's content to a stream, or finds part way that it cannot and says so. */
+    @FunctionalInterface
+    public interface AbandonableContent {
+        /** Writes the content; false when it gave up, so that what was written must be thrown away. */
+        boolean writeTo(OutputStream out) throws IOException;
+    }
+
     private OutputFiles() {
     }
 
@@ -64,11 +71,37 @@ public final class OutputFiles {
     }
 
     /**
+     * Like {@link #write(Path, boolean, Set, StreamContent)}, but the content may give up part way (a fast path
+     * that meets a case it does not handle): then nothing is placed, {@code out} is untouched, and this returns
+     * false.
+     */
+    public static boolean writeUnlessAbandoned(Path out, boolean force, Set<Path> sources, AbandonableContent content)
+            throws OutputException {
+        return fill(out, force, sources, temporary -> {
+            try (OutputStream stream = Files.newOutputStream(temporary, StandardOpenOption.TRUNCATE_EXISTING)) {
+                return content.writeTo(stream);
+            }
+        });
+    }
+
+    /** Fills a temporary file, or says (false) that it gave up. */
+    private interface Filling {
+        boolean fill(Path temporary) throws IOException;
+    }
+
+    /**
      * Lets {@code content} fill a temporary file, then puts it in place of {@code out}. Before anything is
      * written, {@link #check} runs; on any failure the temporary file is deleted and {@code out} is untouched.
      */
     public static void writeFile(Path out, boolean force, Set<Path> sources, FileContent content)
             throws OutputException {
+        fill(out, force, sources, temporary -> {
+            content.writeTo(temporary);
+            return true;
+        });
+    }
+
+    private static boolean fill(Path out, boolean force, Set<Path> sources, Filling content) throws OutputException {
         check(out, force, sources);
         Path absolute = out.toAbsolutePath();
         Path folder = absolute.getParent();
@@ -89,12 +122,15 @@ public final class OutputFiles {
         boolean placed = false;
         try {
             setPermissions(temporary, absolute);
-            content.writeTo(temporary);
+            if (!content.fill(temporary)) {
+                return false;
+            }
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.force(true); // the bytes reach the disk before the rename makes them the output
             }
             place(temporary, out, absolute, force);
             placed = true;
+            return true;
         } catch (IOException e) {
             throw new OutputException(out, "cannot write (" + IoReason.of(e) + ")", e);
         } finally {
