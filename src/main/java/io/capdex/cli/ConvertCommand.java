@@ -5,7 +5,6 @@ import io.capdex.batch.OutputException;
 import io.capdex.batch.OutputFiles;
 import io.capdex.caption.CaptionWriter;
 import io.capdex.caption.CaptionWriter.CueStream;
-import io.capdex.caption.Cue;
 import io.capdex.caption.Format;
 import io.capdex.caption.ParseProblem;
 import io.capdex.caption.Repair;
@@ -13,7 +12,6 @@ import io.capdex.caption.RepairResult;
 import io.capdex.caption.Track;
 import io.capdex.caption.WriteOptions;
 import io.capdex.caption.formats.CaptionFormats;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +33,9 @@ import picocli.CommandLine.Spec;
  * {@code capdex convert IN -o OUT}: any caption format to any other, UTF-8 out, optionally repaired.
  *
  * <p>A plain conversion (no {@code --repair}, a target format that can be written cue by cue) streams: each cue
- * goes from the reader to the writer as it is read, so a 200,000-cue file never exists as a track model (issue
- * #2's time and memory targets). The output, the problems, the messages and the exit code are the same as the
+ * goes from the reader to the writer as it is read, so a 200,000-cue file never exists as a track model, and
+ * the writing runs on a second thread ({@link CuePipe}) while the reader parses (issue #2's time and memory
+ * targets). The output, the problems, the messages and the exit code are the same as the
  * whole-track path's; whenever the stream cannot finish that way (the output is refused or fails, a cue needs
  * the whole track, the input had header blocks the stream could not write first), its partial output is thrown
  * away and the whole-track path runs from the start, so every failure is reported exactly as before.
@@ -131,57 +129,31 @@ final class ConvertCommand implements Callable<Integer> {
                 if (opened.isEmpty()) {
                     return false;
                 }
-                CueSink sink = new CueSink(opened.get());
                 CaptionFileResult result;
-                try {
-                    result = ctx.streamCaptions(in, encoding, forced, sink);
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
+                try (CuePipe pipe = new CuePipe(opened.get())) {
+                    try {
+                        result = ctx.streamCaptions(in, encoding, forced, pipe);
+                    } catch (UncheckedIOException e) {
+                        throw e.getCause();
+                    }
+                    if (result instanceof CaptionFileResult.Failed f) {
+                        throw new CliException(ExitCode.INPUT, f.message());
+                    }
+                    CaptionFileResult.Read read = (CaptionFileResult.Read) result;
+                    // the header went out before the first cue: what only the whole track knows (WebVTT STYLE and
+                    // REGION blocks of the input) would be missing from it
+                    if (!pipe.finish() || !read.track().styles().isEmpty() || !read.track().regions().isEmpty()) {
+                        return false;
+                    }
+                    opened.get().finish();
+                    text.flush();
+                    done.add(new Converted(read.problems(), pipe.written()));
+                    return true;
                 }
-                if (result instanceof CaptionFileResult.Failed f) {
-                    throw new CliException(ExitCode.INPUT, f.message());
-                }
-                CaptionFileResult.Read read = (CaptionFileResult.Read) result;
-                // the header went out before the first cue: what only the whole track knows (WebVTT STYLE and
-                // REGION blocks of the input) would be missing from it
-                if (sink.refused || !read.track().styles().isEmpty() || !read.track().regions().isEmpty()) {
-                    return false;
-                }
-                sink.cues.finish();
-                text.flush();
-                done.add(new Converted(read.problems(), sink.count));
-                return true;
             });
         } catch (OutputException e) {
             return Optional.empty();
         }
         return done.stream().findFirst();
-    }
-
-    /** Hands each cue the reader finds to the writer, until one cannot be written cue by cue. */
-    private static final class CueSink implements Consumer<Cue> {
-        final CueStream cues;
-        boolean refused;
-        int count;
-
-        CueSink(CueStream cues) {
-            this.cues = cues;
-        }
-
-        @Override
-        public void accept(Cue cue) {
-            if (refused) {
-                return;
-            }
-            try {
-                if (cues.write(cue)) {
-                    count++;
-                } else {
-                    refused = true;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }
