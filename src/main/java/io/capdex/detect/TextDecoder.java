@@ -100,7 +100,14 @@ public final class TextDecoder {
      * U+FFFD costs the same for valid files and a wasted decode for legacy ones: measured, not guessed.)
      */
     private static @Nullable DecodedText validUtf8(byte[] bytes, int offset, boolean bom) {
-        if (Utf8Scan.firstInvalid(bytes, offset, bytes.length) >= 0) {
+        int firstHigh = Utf8Scan.firstNonAscii(bytes, offset, bytes.length);
+        if (firstHigh == bytes.length) {
+            // Pure ASCII (most captions in English): the bytes are the string's own Latin-1 bytes, copied as they
+            // are; the UTF-8 constructor would scan all of them once more for high bytes.
+            return new DecodedText(new String(bytes, offset, bytes.length - offset, StandardCharsets.ISO_8859_1),
+                    StandardCharsets.UTF_8, bom);
+        }
+        if (Utf8Scan.firstInvalid(bytes, firstHigh, bytes.length) >= 0) {
             return null;
         }
         return new DecodedText(new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8),

@@ -443,7 +443,18 @@ public final class VttWriter implements CaptionWriter {
     }
 
     private static void escape(StringBuilder sb, String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        int first = 0;
+        while (first < n && !needsReference(text.charAt(first))) {
+            first++;
+        }
+        // Most caption text has nothing to escape: one bulk copy instead of a call per character.
+        if (first == n) {
+            sb.append(text);
+            return;
+        }
+        sb.append(text, 0, first);
+        for (int i = first; i < n; i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '&' -> sb.append("&amp;");
@@ -455,6 +466,10 @@ public final class VttWriter implements CaptionWriter {
                 default -> sb.append(c);
             }
         }
+    }
+
+    private static boolean needsReference(char c) {
+        return c == '&' || c == '<' || c == '>' || c == '\u00A0' || c == '\u200E' || c == '\u200F';
     }
 
     /** White space trimmed and collapsed, as the reader does with tag annotations. */
