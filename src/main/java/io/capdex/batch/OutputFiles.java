@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes output files safely, for every command that writes: never over a source, never over an existing file
@@ -25,6 +26,7 @@ import java.util.Set;
  */
 public final class OutputFiles {
     private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** Writes the content of an output file to a stream. */
     @FunctionalInterface
@@ -115,7 +117,7 @@ public final class OutputFiles {
         }
         Path temporary;
         try {
-            temporary = Files.createTempFile(folder, ".capdex-", "-" + absolute.getFileName());
+            temporary = createTemporary(folder, absolute.getFileName().toString());
         } catch (IOException e) {
             throw new OutputException(out, "cannot write in " + folder + " (" + IoReason.of(e) + ")", e);
         }
@@ -194,6 +196,28 @@ public final class OutputFiles {
             Files.move(temporary, absolute);
         } catch (FileAlreadyExistsException e) {
             throw new OutputException(out, "exists; use --force to overwrite");
+        }
+    }
+
+    /**
+     * A new, empty, hidden file named after the target, readable by the owner only (as
+     * {@link Files#createTempFile} makes it). Not {@code createTempFile} itself: its SecureRandom costs ~30 ms of
+     * start-up on every command that writes (measured), and the name only has to be one nobody else uses:
+     * CREATE_NEW refuses an existing file or link, and another name is tried.
+     */
+    private static Path createTemporary(Path folder, String name) throws IOException {
+        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+        for (int attempt = 1; ; attempt++) {
+            Path candidate = folder.resolve(".capdex-"
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + "-" + name);
+            try {
+                return posix ? Files.createFile(candidate, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                        : Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
         }
     }
 
