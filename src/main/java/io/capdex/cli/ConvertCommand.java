@@ -12,6 +12,7 @@ import io.capdex.caption.RepairResult;
 import io.capdex.caption.Track;
 import io.capdex.caption.WriteOptions;
 import io.capdex.caption.formats.CaptionFormats;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -121,11 +122,19 @@ final class ConvertCommand implements Callable<Integer> {
         }
         CaptionWriter writer = CaptionFormats.writer(target);
         WriteOptions options = WriteOptions.defaults().withCrlf(crlf);
+        Track header = Track.of(target, List.of());
+        try {
+            if (writer.open(header, new StringBuilder(), options).isEmpty()) {
+                return Optional.empty(); // a format that needs the whole track (SBV, TTML): no stream to try
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
+        }
         List<Converted> done = new ArrayList<>(1);
         try {
             OutputFiles.writeUnlessAbandoned(out, ctx.force(), Set.of(in), stream -> {
                 Utf8Output text = new Utf8Output(stream);
-                Optional<CueStream> opened = writer.open(Track.of(target, List.of()), text, options);
+                Optional<CueStream> opened = writer.open(header, text, options);
                 if (opened.isEmpty()) {
                     return false;
                 }
