@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs capdex itself as a separate process, the way a user does, and measures its wall time and peak resident
@@ -44,6 +45,43 @@ public final class ChildProcess {
         return capdex(workDir, args, "-Xmx2g");
     }
 
+    /**
+     * Runs {@code capdex ARGS} through the {@code capdex} launcher script next to the jar's {@code target/} folder,
+     * exactly as a user does, with the JVM options it picks for the command (and its class-data archive); without
+     * a launcher (run from classes), as {@link #capdex(Path, List)}.
+     */
+    public static Run launcher(Path workDir, List<String> args) throws IOException, InterruptedException {
+        Path script = launcherScript();
+        if (script == null) {
+            return capdex(workDir, args);
+        }
+        Path rss = Files.createTempFile(workDir, "rss", ".txt");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(script.toString());
+        cmd.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(cmd);
+        String extra = System.getenv("CAPDEX_JAVA_OPTS");
+        builder.environment().put("CAPDEX_JAVA_OPTS",
+                (extra == null || extra.isBlank() ? "" : extra + " ") + "-D" + RSS_PROPERTY + "=" + rss);
+        return run(builder, workDir, rss);
+    }
+
+    /** {@code HOME/capdex} when this JVM runs {@code HOME/target/capdex.jar} and the script is there, else null. */
+    private static @Nullable Path launcherScript() {
+        String classPath = System.getProperty("java.class.path", "");
+        if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith("capdex.jar")) {
+            return null;
+        }
+        Path jar = Path.of(classPath).toAbsolutePath();
+        Path target = jar.getParent();
+        Path home = target == null ? null : target.getParent();
+        if (home == null) {
+            return null;
+        }
+        Path script = home.resolve("capdex");
+        return Files.isRegularFile(script) && Files.isExecutable(script) ? script : null;
+    }
+
     /** The same with another heap cap ({@code -Xmx256m}), to prove a command fits in it. */
     public static Run capdex(Path workDir, List<String> args, String heapOption) throws IOException, InterruptedException {
         Path rss = Files.createTempFile(workDir, "rss", ".txt");
@@ -65,9 +103,13 @@ public final class ChildProcess {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("io.capdex.cli.Main");
         cmd.addAll(args);
+        return run(new ProcessBuilder(cmd), workDir, rss);
+    }
+
+    private static Run run(ProcessBuilder builder, Path workDir, Path rss) throws IOException, InterruptedException {
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
+        Process p = builder.directory(workDir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(err.toFile())
                 .start();

@@ -28,8 +28,8 @@ import picocli.CommandLine;
 
 /**
  * The run the {@code capdex} launcher records its class-data sharing archive from: once per build, in a JVM of its
- * own started with {@code -XX:ArchiveClassesAtExit}, it runs the everyday commands (check, convert, export to every
- * format, verify, list, show) in-process on a small generated interview, so that later runs map the classes those
+ * own started with {@code -XX:DumpLoadedClassList} (the list the static archive is dumped from), it runs the
+ * everyday commands (check, convert, export to every format, verify, list, show) in-process on a small generated interview, so that later runs map the classes those
  * commands load from the archive instead of reading, verifying and linking them again. Not a user command: the
  * launcher discards its output, and a failed step only leaves those classes out of the archive.
  */
