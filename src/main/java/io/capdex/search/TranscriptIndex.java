@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TranscriptIndex implements Closeable {
     /** Bump when fields or analysis change; callers rebuild from stored tracks when the index has another value. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2; // 2: the exact_pairs field
     /** Commit user data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "capdex.schema";
     /** The file next to Lucene's write.lock naming the process that holds it. */
@@ -317,6 +317,11 @@ public final class TranscriptIndex implements Closeable {
             shingles.add(atP);
         }
         doc.add(new Field(Analysis.EXACT, new ListTokenStream(terms), POSITIONS));
+        List<String> pairs = new ArrayList<>(Math.max(0, terms.size() - 1));
+        for (int p = 0; p + 1 < terms.size(); p++) {
+            pairs.add(Analysis.pair(terms.get(p), terms.get(p + 1)));
+        }
+        doc.add(new Field(Analysis.PAIRS, new ListTokenStream(pairs), POSITIONS));
         doc.add(new Field(Analysis.PHONETIC, new ListTokenStream(codes), POSITIONS));
         doc.add(new Field(Analysis.SHINGLE, new StackedTokenStream(shingles), POSITIONS));
         String stemKey = Analysis.stemKey(t.lang());

@@ -38,6 +38,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -208,7 +209,8 @@ public final class TranscriptSearch implements Closeable {
             throw new QueryException(request.query(), "the query '" + request.query()
                     + "' expands to too many words; use a longer prefix or fewer wildcards");
         }
-        BooleanQuery.Builder full = new BooleanQuery.Builder().add(text, Occur.MUST);
+        // match phrases through the pairs field; moments below still read the words' positions in the top tracks
+        BooleanQuery.Builder full = new BooleanQuery.Builder().add(pairPhrases(text), Occur.MUST);
         for (Query filter : filters(f)) {
             full.add(filter, Occur.FILTER);
         }
@@ -444,6 +446,115 @@ public final class TranscriptSearch implements Closeable {
                         + "before it (e.g. leuk*)");
             }
         }
+    }
+
+    /** Most word pairs a phrase with alternatives (synonyms) may expand to before it is matched word by word. */
+    private static final int MAX_PAIR_ALTERNATIVES = 64;
+
+    /**
+     * The query with each exact-field phrase of adjacent words answered from the {@link Analysis#PAIRS} field: the
+     * pairs at even offsets plus the last pair cover every word, and finding them at their offsets is finding the
+     * words at theirs, so the matches are the same; a two-word phrase becomes one term lookup. Other queries, sloppy
+     * phrases and phrases of other fields are returned as they are.
+     */
+    static Query pairPhrases(Query q) {
+        if (q instanceof PhraseQuery p) {
+            return p.getSlop() == 0 && adjacentExact(p.getPositions(), p.getTerms()) ? pairPhrase(p.getTerms()) : q;
+        }
+        if (q instanceof MultiPhraseQuery m) {
+            return m.getSlop() == 0 && adjacentExact(m.getPositions(), m.getTermArrays()) ? pairPhrase(m) : q;
+        }
+        if (q instanceof BoostQuery b) {
+            Query in = pairPhrases(b.getQuery());
+            return in == b.getQuery() ? q : new BoostQuery(in, b.getBoost());
+        }
+        if (q instanceof BooleanQuery b) {
+            BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+            boolean changed = false;
+            for (var c : b.clauses()) {
+                Query in = pairPhrases(c.getQuery());
+                changed |= in != c.getQuery();
+                out.add(in, c.getOccur());
+            }
+            return changed ? out.build() : q;
+        }
+        return q;
+    }
+
+    private static boolean adjacentExact(int[] positions, Term... terms) {
+        if (terms.length < 2) {
+            return false;
+        }
+        for (int i = 0; i < terms.length; i++) {
+            if (!terms[i].field().equals(Analysis.EXACT) || positions[i] != positions[0] + i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean adjacentExact(int[] positions, Term[][] alternatives) {
+        if (alternatives.length < 2) {
+            return false;
+        }
+        for (int i = 0; i < alternatives.length; i++) {
+            if (positions[i] != positions[0] + i) {
+                return false;
+            }
+            for (Term t : alternatives[i]) {
+                if (!t.field().equals(Analysis.EXACT)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Offsets of the pairs that cover words 0..n-1: every second pair, and the last one. */
+    private static List<Integer> pairOffsets(int words) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i + 1 < words; i += 2) {
+            out.add(i);
+        }
+        if (out.get(out.size() - 1) != words - 2) {
+            out.add(words - 2);
+        }
+        return out;
+    }
+
+    private static Query pairPhrase(Term[] words) {
+        List<Integer> offsets = pairOffsets(words.length);
+        if (offsets.size() == 1) {
+            return new TermQuery(pairTerm(words[0], words[1]));
+        }
+        PhraseQuery.Builder b = new PhraseQuery.Builder();
+        for (int i : offsets) {
+            b.add(pairTerm(words[i], words[i + 1]), i);
+        }
+        return b.build();
+    }
+
+    private static Query pairPhrase(MultiPhraseQuery m) {
+        Term[][] words = m.getTermArrays();
+        List<Integer> offsets = pairOffsets(words.length);
+        MultiPhraseQuery.Builder b = new MultiPhraseQuery.Builder();
+        for (int i : offsets) {
+            if (words[i].length * words[i + 1].length > MAX_PAIR_ALTERNATIVES) {
+                return m; // too many combinations: matching the words is cheaper than looking up every pair
+            }
+            List<Term> pairs = new ArrayList<>();
+            for (Term a : words[i]) {
+                for (Term c : words[i + 1]) {
+                    pairs.add(pairTerm(a, c));
+                }
+            }
+            b.add(pairs.toArray(Term[]::new), i);
+        }
+        return b.build();
+    }
+
+    private static Term pairTerm(Term first, Term second) {
+        return new Term(Analysis.PAIRS, Analysis.pair(first.text(), second.text()));
     }
 
     /** Adds a fuzzy alternative at a lower boost to each plain word of 5+ letters (not inside phrases). */
