@@ -51,6 +51,11 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.jspecify.annotations.Nullable;
@@ -218,7 +223,7 @@ public final class TranscriptSearch implements Closeable {
         }
         List<TrackHit> hits = new ArrayList<>();
         try {
-            searcher.search(full.build(), new HitCollector(hits, ((CachingSearcher) searcher).values));
+            collect(searcher, full.build(), new HitCollector(hits, ((CachingSearcher) searcher).values));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new QueryException(request.query(), "the query '" + request.query()
                     + "' expands to too many words; use a longer prefix or fewer wildcards");
@@ -269,6 +274,31 @@ public final class TranscriptSearch implements Closeable {
             page.add(new SearchResult.Hit(best.interview, title, g.best, tracks.size(), moments));
         }
         return new SearchResult(request.query(), groups.size(), request.offset(), page, facets(groups, values), soundsLike);
+    }
+
+    /**
+     * Scores every match one document at a time. IndexSearcher.search would pick Lucene's windowed BooleanScorer for
+     * the many optional clauses of a word query, which allocates a 2,048-document window per segment: with about one
+     * document per interview-hour, that set-up cost more than scoring the few matches of a rare word.
+     */
+    private static void collect(IndexSearcher searcher, Query query, HitCollector collector) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            LeafCollector out = collector.getLeafCollector(leaf);
+            out.setScorer(scorer);
+            Bits live = leaf.reader().getLiveDocs();
+            TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+            DocIdSetIterator docs = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+            for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+                if ((live == null || live.get(d)) && (twoPhase == null || twoPhase.matches())) {
+                    out.collect(d);
+                }
+            }
+        }
     }
 
     /**
