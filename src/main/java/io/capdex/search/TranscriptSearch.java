@@ -217,7 +217,8 @@ public final class TranscriptSearch implements Closeable {
                     + "' expands to too many words; use a longer prefix or fewer wildcards");
         }
         // match phrases through the pairs field; moments below still read the words' positions in the top tracks
-        BooleanQuery.Builder full = new BooleanQuery.Builder().add(pairPhrases(text), Occur.MUST);
+        boolean pairs = ((CachingSearcher) searcher).hasPairs;
+        BooleanQuery.Builder full = new BooleanQuery.Builder().add(pairs ? pairPhrases(text) : text, Occur.MUST);
         for (Query filter : filters(f)) {
             full.add(filter, Occur.FILTER);
         }
@@ -982,13 +983,18 @@ public final class TranscriptSearch implements Closeable {
         final LeafValues[] values;
         /** Languages with a stemmed field in this index: parsing and weighing the others is wasted work. */
         final Set<String> stemKeys = new HashSet<>();
+        /** Whether every segment with words has their pairs: an index of schema 1 (before reindexing) has none. */
+        final boolean hasPairs;
 
         CachingSearcher(IndexReader reader) throws IOException {
             super(reader);
             setSimilarity(TranscriptIndex.SIMILARITY);
             List<LeafReaderContext> leaves = reader.leaves();
             values = new LeafValues[leaves.size()];
+            boolean pairs = true;
             for (int i = 0; i < values.length; i++) {
+                LeafReader leaf = leaves.get(i).reader();
+                pairs &= leaf.terms(Analysis.EXACT) == null || leaf.terms(Analysis.PAIRS) != null;
                 values[i] = new LeafValues(leaves.get(i).reader());
                 for (String key : Analysis.STEM_LANGS) {
                     if (leaves.get(i).reader().terms(Analysis.STEMMED_PREFIX + key) != null) {
@@ -996,6 +1002,7 @@ public final class TranscriptSearch implements Closeable {
                     }
                 }
             }
+            hasPairs = pairs;
         }
     }
 
@@ -1061,8 +1068,8 @@ public final class TranscriptSearch implements Closeable {
 
         /** The interview title of a track (doc values: a stored-fields read decompresses a whole block). */
         String title(int doc) throws IOException {
-            BinaryDocValues dv = DocValues.getBinary(reader, Analysis.TITLE);
-            if (dv.advanceExact(doc)) {
+            BinaryDocValues dv = reader.getBinaryDocValues(Analysis.TITLE); // null in a schema 1 index
+            if (dv != null && dv.advanceExact(doc)) {
                 return dv.binaryValue().utf8ToString();
             }
             String stored = reader.storedFields().document(doc, Set.of(Analysis.TITLE)).get(Analysis.TITLE);

@@ -11,7 +11,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -143,6 +155,32 @@ class PairPhraseTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void indexWithoutPairsStillMatchesPhrasesWordByWord() throws Exception {
+        // an index written before the pairs field (schema 1) is searched until ingest rebuilds it
+        List<TrackDocument.Cue> cues = List.of(new TrackDocument.Cue(1000, 3000, "and then it was", null),
+                new TrackDocument.Cue(3500, 5500, "the end of it", null));
+        try (Directory d = FSDirectory.open(dir);
+                IndexWriter w = new IndexWriter(d, new IndexWriterConfig(Analysis.exact()))) {
+            Document doc = new Document();
+            doc.add(new StringField(Analysis.ID, "OLD|en|asr", Field.Store.YES));
+            doc.add(new StringField(Analysis.INTERVIEW, "OLD", Field.Store.YES));
+            doc.add(new SortedDocValuesField(Analysis.INTERVIEW, new BytesRef("OLD")));
+            doc.add(new StoredField(Analysis.TITLE, "Old"));
+            doc.add(new TextField(Analysis.EXACT, "and then it was\nthe end of it", Field.Store.NO));
+            doc.add(new BinaryDocValuesField(Analysis.CUES, CueTable.encode(cues, new int[] {4, 4})));
+            w.addDocument(doc);
+            w.setLiveCommitData(java.util.Map.of(TranscriptIndex.SCHEMA_KEY, "1").entrySet());
+            w.commit();
+        }
+        try (TranscriptSearch s = TranscriptSearch.open(dir)) {
+            SearchResult r = s.search(SearchRequest.of("\"was the\""));
+            assertEquals(1, r.total());
+            assertEquals("Old", r.results().get(0).title(), "the stored title when there are no title doc values");
+            assertEquals(1000, r.results().get(0).moments().get(0).startMs());
+        }
     }
 
     @Test
