@@ -25,8 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
         "  sync     whole 'capdex sync' processes on a 60-minute interview made from a sample",
         "  align    a 27,000-word (3-hour) transcript against its captions, in-process and as processes capped at 256 MB",
         "  export   soft-subtitle MP4 of a 60-minute 640x360 interview against the ffmpeg command line; burn-in at 640x360 and 1080p",
-        "  index    builds a generated caption-only corpus (--hours, default 1000) and runs the search mix on it",
-        "  search   the same; both print index build time and size and search latency percentiles"})
+        "  index    builds a generated caption-only corpus (--hours, default 1000) and runs the search mix on it:",
+        "           build time and size, search latency percentiles overall and per query class",
+        "  search   only the search mix, on the index an earlier 'index --index-dir DIR' left (built there if absent)"})
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -58,6 +59,10 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "1000")
     int hours;
 
+    @Option(names = "--index-dir", paramLabel = "DIR",
+            description = "Keep the generated index of 'index' in DIR (emptied first), or search the one there with 'search'.")
+    Path indexDir;
+
     @Option(names = "--words", description = "Transcript words for 'align' (default ${DEFAULT-VALUE}).",
             defaultValue = "27000")
     int words;
@@ -75,7 +80,8 @@ final class BenchCommand implements Callable<Integer> {
                 case "sync" -> new SyncBench(sample, captionsOf(sample), minutes, runs).run();
                 case "align" -> new AlignBench(words, runs).run();
                 case "export" -> new ExportBench(sample, captionsOf(sample), minutes, burnMinutes, runs).run();
-                case "index", "search" -> searchBench();
+                case "index" -> searchBench(false);
+                case "search" -> searchBench(true);
                 default -> throw new CliException(ExitCode.USAGE, "capdex: unknown benchmark '" + name
                         + "' (known: parse, convert, sync, align, export, index, search)");
             };
@@ -96,19 +102,31 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The index build and the 350-query search mix over a generated corpus in a temporary folder. */
-    private BenchReport searchBench() throws IOException {
-        Path dir = java.nio.file.Files.createTempDirectory("capdex-bench-index");
+    /**
+     * The index build and the 350-query search mix over a generated corpus, in a temporary folder or in
+     * {@code --index-dir}; with {@code searchOnly}, an index already there for the same hours is searched as it is.
+     */
+    private BenchReport searchBench(boolean searchOnly) throws IOException {
+        Path dir = indexDir != null ? indexDir : java.nio.file.Files.createTempDirectory("capdex-bench-index").resolve("index");
         try {
-            io.capdex.search.SearchBenchmark.Figures f = io.capdex.search.SearchBenchmark.run(dir.resolve("index"), hours);
+            boolean build = !(searchOnly && io.capdex.search.SearchBenchmark.reusable(dir, hours));
+            io.capdex.search.SearchBenchmark.Figures f = io.capdex.search.SearchBenchmark.run(dir, hours, build);
             java.util.List<Metric> metrics = new java.util.ArrayList<>();
             f.asMap().forEach((k, v) -> metrics.add(new Metric(k.replace(' ', '.'), Math.round(v * 100) / 100.0, "")));
+            f.byKind().forEach((kind, v) -> {
+                metrics.add(new Metric("search." + kind + ".p50", Math.round(v[1] * 100) / 100.0, "ms"));
+                metrics.add(new Metric("search." + kind + ".p99", Math.round(v[2] * 100) / 100.0, "ms"));
+                metrics.add(new Metric("search." + kind + ".cpu.p50", Math.round(v[3] * 100) / 100.0, "ms"));
+                metrics.add(new Metric("search." + kind + ".cpu.p99", Math.round(v[4] * 100) / 100.0, "ms"));
+            });
             return new BenchReport(name, metrics, java.util.Map.of("java", System.getProperty("java.version"),
                     "cores", Integer.toString(Runtime.getRuntime().availableProcessors())));
         } finally {
-            try (var walk = java.nio.file.Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.deleteIfExists(p);
+            if (indexDir == null) {
+                try (var walk = java.nio.file.Files.walk(dir.getParent())) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        java.nio.file.Files.deleteIfExists(p);
+                    }
                 }
             }
         }
