@@ -229,6 +229,13 @@ final class Archive implements AutoCloseable {
         return s.search(request);
     }
 
+    /** The start of every matching cue of each listed interview, for the result page's timeline strips. */
+    Map<String, long[]> timelines(SearchRequest request, boolean soundsLike, List<String> interviews, int max)
+            throws IOException, QueryException {
+        TranscriptSearch s = searcher();
+        return s == null ? Map.of() : s.timelines(request, soundsLike, interviews, max);
+    }
+
     private @Nullable TranscriptSearch searcher() throws IOException {
         TranscriptSearch s = search;
         if (s != null) {

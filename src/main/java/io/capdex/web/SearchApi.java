@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,31 +58,32 @@ final class SearchApi {
             body = empty(q, offset, limit);
         } else {
             SearchRequest request = SearchRequest.of(q).withFilters(filters).withSoundsLike(soundsLike)
-                    .withLimit(limit).withOffset(offset).withMaxMoments(TIMELINE_MAX);
+                    .withLimit(limit).withOffset(offset).withMaxMoments(shown);
             SearchResult result;
+            Map<String, long[]> timelines;
             try {
                 result = archive.search(request);
+                // a second, snippet-free pass over just this page's interviews: moments for a whole strip cost
+                // highlighting every matching cue otherwise
+                timelines = archive.timelines(request, result.soundsLike(),
+                        result.results().stream().map(SearchResult.Hit::interview).toList(), TIMELINE_MAX);
             } catch (QueryException e) {
                 throw WebError.badRequest(e.getMessage());
             }
-            body = render(result, shown);
+            body = render(result, timelines);
         }
         body.put("warning", exporter.texts().textFor("en").text());
         body.put("warningLabel", exporter.texts().labelFor("en").text());
         WebServer.json(ctx, 200, Json.bytes(body));
     }
 
-    private ObjectNode render(SearchResult result, int shown) {
-        SearchResult trimmed = new SearchResult(result.query(), result.total(), result.offset(),
-                result.results().stream().map(h -> new SearchResult.Hit(h.interview(), h.title(), h.score(), h.hits(),
-                        h.moments().subList(0, Math.min(shown, h.moments().size())))).toList(),
-                result.facets(), result.soundsLike());
-        ObjectNode body = Json.MAPPER.valueToTree(trimmed);
+    private ObjectNode render(SearchResult result, Map<String, long[]> timelines) {
+        ObjectNode body = Json.MAPPER.valueToTree(result);
         ArrayNode results = (ArrayNode) body.get("results");
         for (int i = 0; i < results.size(); i++) {
             ObjectNode r = (ObjectNode) results.get(i);
             SearchResult.Hit hit = result.results().get(i);
-            decorate(r, hit.interview(), hit.moments());
+            decorate(r, hit.interview(), hit.moments(), timelines.getOrDefault(hit.interview(), new long[0]));
             ArrayNode moments = (ArrayNode) r.get("moments");
             for (int m = 0; m < moments.size(); m++) {
                 SearchResult.Moment mo = hit.moments().get(m);
@@ -93,8 +94,11 @@ final class SearchApi {
         return body;
     }
 
-    /** Adds the interview's facts, thumbnail and timeline to one result. */
-    private void decorate(ObjectNode r, String id, List<SearchResult.Moment> all) {
+    /**
+     * Adds the interview's facts, thumbnail and timeline to one result; the thumbnail shows the first moment on
+     * the timeline (else the first shown).
+     */
+    private void decorate(ObjectNode r, String id, List<SearchResult.Moment> shown, long[] timeline) {
         Optional<InterviewRecord> record = archive.record(id);
         r.put("url", Links.interview(id));
         r.put("speaker", record.map(x -> x.page().speaker()).filter(s -> !s.isEmpty()).orElse(null));
@@ -112,15 +116,13 @@ final class SearchApi {
         }
         boolean video = record.isPresent() && record.get().video() != null;
         r.put("video", video);
-        long first = all.stream().mapToLong(SearchResult.Moment::startMs).min().orElse(0);
+        long first = timeline.length > 0 ? timeline[0]
+                : shown.stream().mapToLong(SearchResult.Moment::startMs).min().orElse(0);
         r.put("thumbnail", video ? Links.thumbnail(id, first) : null);
-        TreeSet<Long> starts = new TreeSet<>();
-        for (SearchResult.Moment m : all) {
-            starts.add(m.startMs());
+        ArrayNode strip = r.putArray("timeline");
+        for (long t : timeline) {
+            strip.add(t);
         }
-        ArrayNode timeline = r.putArray("timeline");
-        starts.forEach(timeline::add);
-        r.put("momentCount", all.size());
     }
 
     /** No query: nothing matches; the page shows the newest interviews instead. */
@@ -146,7 +148,7 @@ final class SearchApi {
             r.put("interview", rec.id());
             r.put("title", rec.title());
             r.put("ingestedAt", rec.ingestedAt());
-            decorate(r, rec.id(), List.of());
+            decorate(r, rec.id(), List.of(), new long[0]);
         }
         return body;
     }
