@@ -37,9 +37,12 @@ public final class ServeBench {
      *
      * @param requests completed requests in the measured period
      * @param errors requests that failed or answered anything but 200
+     * @param cpuMsPerRequest CPU time of the whole process (server and clients) per request: on a busy shared
+     *     machine wall-clock figures measure the neighbours, this does not; cores × 1000 / it bounds requests/s
      */
     public record Figures(int hours, int clients, double seconds, long requests, long errors, double requestsPerSecond,
-            double p50Ms, double p95Ms, double p99Ms, double maxMs, double meanMs, double meanResponseKb) {
+            double p50Ms, double p95Ms, double p99Ms, double maxMs, double meanMs, double meanResponseKb,
+            double cpuMsPerRequest) {
         /** The figures as name → value for printing. */
         public Map<String, Double> asMap() {
             Map<String, Double> m = new LinkedHashMap<>();
@@ -55,6 +58,7 @@ public final class ServeBench {
             m.put("latency max ms", maxMs);
             m.put("latency mean ms", meanMs);
             m.put("response mean KB", meanResponseKb);
+            m.put("cpu ms per request", cpuMsPerRequest);
             return m;
         }
     }
@@ -90,14 +94,17 @@ public final class ServeBench {
             String base = "http://127.0.0.1:" + server.port();
             load(base, paths, clients, warmup, null);
             Recorder rec = new Recorder();
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             load(base, paths, clients, measure, rec);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuMs = (processCpuNanos() - cpu0) / 1e6;
             double[] ms = rec.sortedMs();
             long n = ms.length;
             return new Figures(hours, clients, seconds, n, rec.errors.get(), n / seconds, percentile(ms, 50),
                     percentile(ms, 95), percentile(ms, 99), n == 0 ? 0 : ms[ms.length - 1],
-                    Arrays.stream(ms).average().orElse(0), n == 0 ? 0 : rec.bytes.get() / 1024.0 / n);
+                    Arrays.stream(ms).average().orElse(0), n == 0 ? 0 : rec.bytes.get() / 1024.0 / n,
+                    n == 0 || cpuMs < 0 ? 0 : cpuMs / n);
         }
     }
 
@@ -186,6 +193,15 @@ public final class ServeBench {
             t.start();
         }
         done.await();
+    }
+
+    /** CPU time of this process in nanoseconds, or a negative number where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static double percentile(double[] sorted, int p) {
