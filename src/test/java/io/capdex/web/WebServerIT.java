@@ -512,6 +512,14 @@ class WebServerIT {
         assertFalse(WebServer.isLoopback("0.0.0.0"));
     }
 
+    @Test
+    void saysWhyWhenThePortIsTaken() {
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> WebServer.start(ServeOptions.defaults(data).withPort(server.port())));
+        assertTrue(e.getMessage().startsWith("cannot listen on 127.0.0.1:" + server.port()), e.getMessage());
+        assertEquals(URI.create("http://127.0.0.1:" + server.port() + "/"), server.uri());
+    }
+
     /** One request over a plain socket, for what HttpClient will not send (dot segments, huge lines). */
     private static String raw(String request) throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
