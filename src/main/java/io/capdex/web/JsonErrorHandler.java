@@ -29,12 +29,6 @@ final class JsonErrorHandler extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(Json.error(code, text(code, message))), callback);
     }
 
-    @Override
-    public ByteBuffer badMessageError(int status, @Nullable String reason, HttpFields.Mutable fields) {
-        headers(fields);
-        return ByteBuffer.wrap(Json.error(status, text(status, reason)));
-    }
-
     private static void headers(HttpFields.Mutable headers) {
         headers.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
