@@ -115,6 +115,7 @@ final class InterviewApi {
         for (String m : r.messages()) {
             messages.add(withoutPaths(m, r));
         }
+        n.put("recipe", r.recipe());
         n.put("ingestedAt", r.ingestedAt());
         n.put("url", Links.interview(id));
         WebServer.json(ctx, 200, Json.bytes(n));

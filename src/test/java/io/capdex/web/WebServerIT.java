@@ -199,6 +199,10 @@ class WebServerIT {
         assertEquals("all-remission.mp4", n.get("videoFile").asText());
         assertTrue(Math.abs(n.get("durationMs").asLong() - 87_680) < 100);
         assertEquals("Dr Anahit Hakobyan", n.get("page").get("speaker").asText());
+        for (String f : List.of("schemaVersion", "title", "collection", "year", "spokenLanguage", "inputs", "status",
+                "messages", "recipe", "ingestedAt")) {
+            assertTrue(n.has(f), f + ", as show --json has it");
+        }
         assertEquals(3, n.get("tracks").size());
         for (JsonNode t : n.get("tracks")) {
             String lang = t.get("lang").asText();
