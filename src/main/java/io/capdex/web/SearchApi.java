@@ -123,6 +123,9 @@ final class SearchApi {
         for (long t : timeline) {
             strip.add(t);
         }
+        // the places it is said (distinct cue starts, capped like the strip); the moments shown may repeat a
+        // place in another track (the aligned and the AI text of the same cue)
+        r.put("momentCount", timeline.length > 0 ? timeline.length : shown.size());
     }
 
     /** No query: nothing matches; the page shows the newest interviews instead. */

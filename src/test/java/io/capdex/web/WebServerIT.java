@@ -107,6 +107,7 @@ class WebServerIT {
         List<Long> sorted = new ArrayList<>(timeline);
         sorted.sort(null);
         assertEquals(sorted, timeline, "the timeline is in time order");
+        assertEquals(timeline.size(), first.get("momentCount").asInt());
         long firstMoment = timeline.get(0);
         assertEquals("/thumbs/all-remission.jpg?t=" + firstMoment, first.get("thumbnail").asText());
         for (JsonNode m : first.get("moments")) {
