@@ -27,11 +27,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "  export   soft-subtitle MP4 of a 60-minute 640x360 interview against the ffmpeg command line; burn-in at 640x360 and 1080p",
         "  index    builds a generated caption-only corpus (--hours, default 1000) and runs the search mix on it:",
         "           build time and size, search latency percentiles overall and per query class",
-        "  search   only the search mix, on the index an earlier 'index --index-dir DIR' left (built there if absent)"})
+        "  search   only the search mix, on the index an earlier 'index --index-dir DIR' left (built there if absent)",
+        "  serve    the 1,000-hour index behind 'capdex serve': --clients concurrent HTTP clients on /api/search for --seconds"})
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, convert, sync, align, export, index, search.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, convert, sync, align, export, index, search, serve.")
     String name;
 
     @Option(names = "--cues", description = "Cues in the generated track for 'parse' (default ${DEFAULT-VALUE}).",
@@ -67,6 +68,14 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "27000")
     int words;
 
+    @Option(names = "--clients", description = "Concurrent HTTP clients for 'serve' (default ${DEFAULT-VALUE}).",
+            defaultValue = "8")
+    int clients;
+
+    @Option(names = "--seconds", description = "Measured load for 'serve', after as long a warm-up (default ${DEFAULT-VALUE}).",
+            defaultValue = "20")
+    int seconds;
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
@@ -82,8 +91,9 @@ final class BenchCommand implements Callable<Integer> {
                 case "export" -> new ExportBench(sample, captionsOf(sample), minutes, burnMinutes, runs).run();
                 case "index" -> searchBench(false);
                 case "search" -> searchBench(true);
+                case "serve" -> serveBench();
                 default -> throw new CliException(ExitCode.USAGE, "capdex: unknown benchmark '" + name
-                        + "' (known: parse, convert, sync, align, export, index, search)");
+                        + "' (known: parse, convert, sync, align, export, index, search, serve)");
             };
         } catch (MediaException e) {
             throw new CliException(ExitCode.INPUT, e.getMessage(), e);
@@ -127,6 +137,28 @@ final class BenchCommand implements Callable<Integer> {
                     for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         java.nio.file.Files.deleteIfExists(p);
                     }
+                }
+            }
+        }
+    }
+
+    /** The search API over HTTP under concurrent load, on the same generated index as 'search'. */
+    private BenchReport serveBench() throws IOException, InterruptedException {
+        if (clients < 1 || seconds < 1) {
+            throw new CliException(ExitCode.USAGE, "capdex bench serve: --clients and --seconds must be at least 1");
+        }
+        Path dir = java.nio.file.Files.createTempDirectory("capdex-bench-serve");
+        try {
+            io.capdex.web.ServeBench.Figures f = io.capdex.web.ServeBench.run(dir, hours, clients,
+                    java.time.Duration.ofSeconds(seconds), java.time.Duration.ofSeconds(seconds));
+            java.util.List<Metric> metrics = new java.util.ArrayList<>();
+            f.asMap().forEach((k, v) -> metrics.add(new Metric(k.replace(' ', '.'), Math.round(v * 100) / 100.0, "")));
+            return new BenchReport(name, metrics, java.util.Map.of("java", System.getProperty("java.version"),
+                    "cores", Integer.toString(Runtime.getRuntime().availableProcessors())));
+        } finally {
+            try (var walk = java.nio.file.Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
                 }
             }
         }
