@@ -1,6 +1,7 @@
 package io.capdex.batch;
 
 import io.capdex.caption.CaptionReader;
+import io.capdex.caption.Cue;
 import io.capdex.caption.Format;
 import io.capdex.caption.Origin;
 import io.capdex.caption.ParseProblem;
@@ -21,7 +22,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads caption files from disk safely: refuses what is missing, too large, empty, binary or unsupported with a
@@ -40,6 +44,20 @@ public final class CaptionFiles {
      * a batch can go on with the next file.
      */
     public static CaptionFileResult read(Path path, ReadOptions options) {
+        return read(path, options, null);
+    }
+
+    /**
+     * Reads one caption file like {@link #read(Path, ReadOptions)}, with the same refusals and problems, but hands
+     * each cue to {@code sink} in file order as the reader finds it (see {@link CaptionReader#read(CharSequence,
+     * Consumer)}): the result's track has no cues. Nothing reaches the sink when the file is refused. An
+     * unchecked exception from the sink stops the read and propagates.
+     */
+    public static CaptionFileResult stream(Path path, ReadOptions options, Consumer<Cue> sink) {
+        return read(path, options, Objects.requireNonNull(sink, "sink"));
+    }
+
+    private static CaptionFileResult read(Path path, ReadOptions options, @Nullable Consumer<Cue> sink) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -69,13 +87,14 @@ public final class CaptionFiles {
             return failed(path, "cannot be read (permission denied)");
         }
         try {
-            return read(path, (int) size, options);
+            return read(path, (int) size, options, sink);
         } catch (IOException e) {
             return failed(path, "cannot be read (" + IoReason.of(e) + ")");
         }
     }
 
-    private static CaptionFileResult read(Path path, int size, ReadOptions options) throws IOException {
+    private static CaptionFileResult read(Path path, int size, ReadOptions options, @Nullable Consumer<Cue> sink)
+            throws IOException {
         byte[] bytes = new byte[size];
         int length;
         try (InputStream in = Files.newInputStream(path)) {
@@ -102,10 +121,11 @@ public final class CaptionFiles {
                 return failed(path, "empty file");
             }
         }
-        return parse(path, TextDecoder.decode(bytes, options.encoding()), options);
+        return parse(path, TextDecoder.decode(bytes, options.encoding()), options, sink);
     }
 
-    private static CaptionFileResult parse(Path path, DecodedText decoded, ReadOptions options) {
+    private static CaptionFileResult parse(Path path, DecodedText decoded, ReadOptions options,
+                                           @Nullable Consumer<Cue> sink) {
         String fileName = path.getFileName() == null ? "" : path.getFileName().toString();
         String text = decoded.text();
         List<ParseProblem> fileProblems = new ArrayList<>(2);
@@ -137,7 +157,7 @@ public final class CaptionFiles {
                     (count == 1 ? "1 byte sequence" : count + " byte sequences") + " not valid in "
                             + decoded.charset().name() + " replaced with U+FFFD (the first on this line)"));
         }
-        ParseResult parsed = reader.read(text);
+        ParseResult parsed = sink == null ? reader.read(text) : reader.read(text, sink);
         Origin origin = new Origin(format, decoded.charset().name(), decoded.bom(), Origin.lineEndingsOf(text));
         List<ParseProblem> problems = parsed.problems();
         if (!fileProblems.isEmpty()) {

@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes output files safely, for every command that writes: never over a source, never over an existing file
@@ -25,6 +26,7 @@ import java.util.Set;
  */
 public final class OutputFiles {
     private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** Writes the content of an output file to a stream. */
     @FunctionalInterface
@@ -39,6 +41,13 @@ public final class OutputFiles {
     @FunctionalInterface
     public interface FileContent {
         void writeTo(Path temporary) throws IOException;
+    }
+
+    /** Writes an output file's content to a stream, or finds part way that it cannot and says so. */
+    @FunctionalInterface
+    public interface AbandonableContent {
+        /** Writes the content; false when it gave up, so that what was written must be thrown away. */
+        boolean writeTo(OutputStream out) throws IOException;
     }
 
     private OutputFiles() {
@@ -64,11 +73,37 @@ public final class OutputFiles {
     }
 
     /**
+     * Like {@link #write(Path, boolean, Set, StreamContent)}, but the content may give up part way (a fast path
+     * that meets a case it does not handle): then nothing is placed, {@code out} is untouched, and this returns
+     * false.
+     */
+    public static boolean writeUnlessAbandoned(Path out, boolean force, Set<Path> sources, AbandonableContent content)
+            throws OutputException {
+        return fill(out, force, sources, temporary -> {
+            try (OutputStream stream = Files.newOutputStream(temporary, StandardOpenOption.TRUNCATE_EXISTING)) {
+                return content.writeTo(stream);
+            }
+        });
+    }
+
+    /** Fills a temporary file, or says (false) that it gave up. */
+    private interface Filling {
+        boolean fill(Path temporary) throws IOException;
+    }
+
+    /**
      * Lets {@code content} fill a temporary file, then puts it in place of {@code out}. Before anything is
      * written, {@link #check} runs; on any failure the temporary file is deleted and {@code out} is untouched.
      */
     public static void writeFile(Path out, boolean force, Set<Path> sources, FileContent content)
             throws OutputException {
+        fill(out, force, sources, temporary -> {
+            content.writeTo(temporary);
+            return true;
+        });
+    }
+
+    private static boolean fill(Path out, boolean force, Set<Path> sources, Filling content) throws OutputException {
         check(out, force, sources);
         Path absolute = out.toAbsolutePath();
         Path folder = absolute.getParent();
@@ -82,19 +117,22 @@ public final class OutputFiles {
         }
         Path temporary;
         try {
-            temporary = Files.createTempFile(folder, ".capdex-", "-" + absolute.getFileName());
+            temporary = createTemporary(folder, absolute.getFileName().toString());
         } catch (IOException e) {
             throw new OutputException(out, "cannot write in " + folder + " (" + IoReason.of(e) + ")", e);
         }
         boolean placed = false;
         try {
             setPermissions(temporary, absolute);
-            content.writeTo(temporary);
+            if (!content.fill(temporary)) {
+                return false;
+            }
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.force(true); // the bytes reach the disk before the rename makes them the output
             }
             place(temporary, out, absolute, force);
             placed = true;
+            return true;
         } catch (IOException e) {
             throw new OutputException(out, "cannot write (" + IoReason.of(e) + ")", e);
         } finally {
@@ -158,6 +196,28 @@ public final class OutputFiles {
             Files.move(temporary, absolute);
         } catch (FileAlreadyExistsException e) {
             throw new OutputException(out, "exists; use --force to overwrite");
+        }
+    }
+
+    /**
+     * A new, empty, hidden file named after the target, readable by the owner only (as
+     * {@link Files#createTempFile} makes it). Not {@code createTempFile} itself: its SecureRandom costs ~30 ms of
+     * start-up on every command that writes (measured), and the name only has to be one nobody else uses:
+     * CREATE_NEW refuses an existing file or link, and another name is tried.
+     */
+    private static Path createTemporary(Path folder, String name) throws IOException {
+        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+        for (int attempt = 1; ; attempt++) {
+            Path candidate = folder.resolve(".capdex-"
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + "-" + name);
+            try {
+                return posix ? Files.createFile(candidate, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                        : Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
         }
     }
 

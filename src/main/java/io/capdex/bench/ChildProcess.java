@@ -1,10 +1,12 @@
 package io.capdex.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs capdex itself as a separate process, the way a user does, and measures its wall time and peak resident
@@ -28,8 +30,7 @@ public final class ChildProcess {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 long cpuMs = 0;
-                if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                        instanceof com.sun.management.OperatingSystemMXBean os) {
+                if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
                     cpuMs = os.getProcessCpuTime() / 1_000_000;
                 }
                 for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -44,21 +45,92 @@ public final class ChildProcess {
     }
 
     /**
-     * Runs {@code capdex ARGS} in a new JVM with the launcher's options (serial GC, 2 GB heap cap) and the
-     * current class path.
+     * Runs {@code capdex ARGS} in a new JVM with the launcher's options (serial GC, 2 GB heap cap, the class-data
+     * sharing archive when this JVM uses one) and the current class path.
      */
     public static Run capdex(Path workDir, List<String> args) throws IOException, InterruptedException {
         return capdex(workDir, args, "-Xmx2g");
     }
 
+    /**
+     * Runs {@code capdex ARGS} through the {@code capdex} launcher script next to the jar's {@code target/} folder,
+     * exactly as a user does, with the JVM options it picks for the command (and its class-data archive); without
+     * a launcher (run from classes), as {@link #capdex(Path, List)}.
+     */
+    public static Run launcher(Path workDir, List<String> args) throws IOException, InterruptedException {
+        Path script = launcherScript();
+        if (script == null) {
+            return capdex(workDir, args);
+        }
+        Path rss = Files.createTempFile(workDir, "rss", ".txt");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(script.toString());
+        cmd.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(cmd);
+        String extra = System.getenv("CAPDEX_JAVA_OPTS");
+        builder.environment().put("CAPDEX_JAVA_OPTS",
+                (extra == null || extra.isBlank() ? "" : extra + " ") + "-D" + RSS_PROPERTY + "=" + rss);
+        return run(builder, workDir, rss);
+    }
+
+    /** {@code HOME/capdex} when this JVM runs {@code HOME/target/capdex.jar} and the script is there, else null. */
+    private static @Nullable Path launcherScript() {
+        String classPath = System.getProperty("java.class.path", "");
+        if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith("capdex.jar")) {
+            return null;
+        }
+        Path jar = Path.of(classPath).toAbsolutePath();
+        Path target = jar.getParent();
+        Path home = target == null ? null : target.getParent();
+        if (home == null) {
+            return null;
+        }
+        Path script = home.resolve("capdex");
+        return Files.isRegularFile(script) && Files.isExecutable(script) ? script : null;
+    }
+
     /** The same with another heap cap ({@code -Xmx256m}), to prove a command fits in it. */
     public static Run capdex(Path workDir, List<String> args, String heapOption) throws IOException, InterruptedException {
         Path rss = Files.createTempFile(workDir, "rss", ".txt");
-        List<String> cmd = new ArrayList<>(command(heapOption, List.of("-D" + RSS_PROPERTY + "=" + rss)));
+        List<String> jvm = new ArrayList<>(jitOptions(args));
+        jvm.add("-D" + RSS_PROPERTY + "=" + rss);
+        List<String> cmd = new ArrayList<>(command(heapOption, jvm));
         cmd.addAll(args);
+        return run(new ProcessBuilder(cmd), workDir, rss);
+    }
+
+    /**
+     * The command line that starts capdex's {@code Main} in a new JVM with the launcher's options (serial GC, the
+     * heap cap, the class-data sharing archive when this JVM uses one), extra JVM options, and the current class
+     * path; append capdex's own arguments.
+     */
+    public static List<String> command(String heapOption, List<String> jvmOptions) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(heapOption);
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-Xshare:auto");
+        // The launcher's class-data sharing archive (and its silenced CDS log), when this JVM was started with one:
+        // children start the way a user's capdex does.
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("-XX:SharedArchiveFile=") || option.startsWith("-Xlog:cds")) {
+                cmd.add(option);
+            }
+        }
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        // absolute entries: the child runs in another working directory
+        cmd.add(java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
+        cmd.add("io.capdex.cli.Main");
+        return cmd;
+    }
+
+    private static Run run(ProcessBuilder builder, Path workDir, Path rss) throws IOException, InterruptedException {
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
+        Process p = builder.directory(workDir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(err.toFile())
                 .start();
@@ -71,28 +143,24 @@ public final class ChildProcess {
         return new Run(wallMs, number(peak, 0), number(peak, 1), code, stderr);
     }
 
-    /**
-     * The command line that starts capdex's {@code Main} in a new JVM with the launcher's options (serial GC, the
-     * heap cap), extra JVM options, and the current class path; append capdex's own arguments.
-     */
-    public static List<String> command(String heapOption, List<String> jvmOptions) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add(heapOption);
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-Xshare:auto");
-        cmd.addAll(jvmOptions);
-        cmd.add("-cp");
-        // absolute entries: the child runs in another working directory
-        cmd.add(java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .map(e -> Path.of(e).toAbsolutePath().toString())
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
-        cmd.add("io.capdex.cli.Main");
-        return cmd;
-    }
-
     private static long number(String[] words, int i) {
         return i < words.length && !words[i].isEmpty() ? Long.parseLong(words[i]) : 0;
+    }
+
+    /**
+     * The launcher's JIT choice for these arguments: C1 alone for {@code export} and {@code verify}, which spend their
+     * time in FFmpeg or in code that runs once (the {@code capdex} script makes the same choice).
+     */
+    static List<String> jitOptions(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--data") || arg.equals("--config")) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return arg.equals("export") || arg.equals("verify") ? List.of("-XX:TieredStopAtLevel=1") : List.of();
+            }
+        }
+        return List.of();
     }
 
     /** The median of the values (the lower middle one for an even count). */

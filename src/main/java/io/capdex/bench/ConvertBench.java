@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code capdex bench convert}: the whole {@code capdex convert} process (JVM start, detection, read, write) on a
- * generated 200,000-cue SRT, to SRT and to WebVTT, median wall time and peak RSS of several runs.
+ * {@code capdex bench convert}: the whole {@code capdex convert} process (launcher, JVM start, detection, read,
+ * write) on a generated 200,000-cue SRT, to SRT and to WebVTT, median wall time and peak RSS of several runs. The
+ * runs go through the {@code capdex} script when there is one, so they use the JVM options it picks.
  */
 public final class ConvertBench {
     private final int cues;
@@ -38,7 +39,7 @@ public final class ConvertBench {
                 List<Long> wall = new ArrayList<>();
                 List<Long> rss = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
-                    ChildProcess.Run r = ChildProcess.capdex(dir, List.of("convert", "--force", "-q",
+                    ChildProcess.Run r = ChildProcess.launcher(dir, List.of("convert", "--force", "-q",
                             srt.toString(), "-o", dir.resolve("out." + ext).toString()));
                     if (r.exitCode() != 0) {
                         throw new IllegalStateException("capdex convert failed (" + r.exitCode() + "): " + r.stderr());

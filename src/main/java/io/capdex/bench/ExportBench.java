@@ -17,6 +17,9 @@ import io.capdex.caption.formats.CaptionFormats;
 import io.capdex.media.MediaConcat;
 import io.capdex.media.MediaException;
 import io.capdex.media.MediaProbe;
+import io.capdex.media.MediaResize;
+import io.capdex.media.StreamInfo;
+import io.capdex.media.StreamType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,11 +29,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code capdex bench export}: a long interview joined from a sample, stored as if ingested, exported by whole
- * {@code capdex export} processes as a soft-subtitle MP4 (timed against the ffmpeg command line in the same run
- * when {@code ffmpeg} is on the PATH) and with captions burned in (a shorter piece, reported as × realtime).
+ * {@code capdex bench export}: interviews made from a sample (its picture scaled to 640×360 and to 1080p at 25 frames
+ * a second, then copies joined end to end; no large media is committed), stored as if ingested and exported by whole
+ * {@code capdex export} processes: a 60-minute soft-subtitle MP4, timed against the ffmpeg command line doing the
+ * same (stream copy, mov_text, faststart) in interleaved runs when {@code ffmpeg} is on the PATH, and a few minutes
+ * burned in at each size, reported as × realtime (with Debian's ffmpeg, libass and libx264 {@code -preset veryfast}
+ * on the 640×360 piece as a yardstick). The 1-minute load average before and after says whether the machine was busy.
  */
 public final class ExportBench {
+    private static final double FPS = 25;
+
     private final Path sampleVideo;
     private final Path sampleCaptions;
     private final int minutes;
@@ -53,22 +61,25 @@ public final class ExportBench {
                 throw new IOException(f.message());
             }
             Track sample = ((CaptionFileResult.Read) read).track().withLanguage("en").withSource(Source.ASR);
-            long copyMs = MediaProbe.probe(sampleVideo).durationMs();
             List<Metric> metrics = new ArrayList<>();
+            metrics.add(new Metric("machine.load1.before", loadAverage(), ""));
+            boolean haveFfmpeg = onPath("ffmpeg");
+            Path data = dir.resolve("data");
+            Path clip360 = dir.resolve("clip360.mp4");
+            MediaResize.resize(sampleVideo, 640, 360, FPS, clip360);
+            long copyMs = MediaProbe.probe(clip360).durationMs();
 
             Path longVideo = dir.resolve("long.mp4");
             int copies = (int) Math.ceil(minutes * 60_000.0 / copyMs);
-            MediaConcat.repeat(sampleVideo, copies, longVideo);
+            MediaConcat.repeat(clip360, copies, longVideo);
             Track longTrack = repeated(sample, copies, copyMs);
-            Path data = dir.resolve("data");
             store(data, "long", longVideo, longTrack);
             Path srt = dir.resolve("long.srt");
             Files.writeString(srt, CaptionFormats.writer(Format.SRT).write(longTrack), StandardCharsets.UTF_8);
-            metrics.add(new Metric("soft.duration", Math.round(copies * copyMs / 600.0) / 100.0, "min"));
+            metrics.add(new Metric("soft.duration", Math.round(copies * copyMs / 600.0) / 100.0, "min 640x360"));
 
             List<Long> capdex = new ArrayList<>();
             List<Long> ffmpeg = new ArrayList<>();
-            boolean haveFfmpeg = onPath("ffmpeg");
             for (int i = 0; i < runs; i++) {
                 ChildProcess.Run r = ChildProcess.capdex(dir, List.of("--force", "-q", "--data", data.toString(),
                         "export", "long", "--format", "mp4", "--out", dir.resolve("out").toString()));
@@ -77,9 +88,10 @@ public final class ExportBench {
                 }
                 capdex.add(r.wallMs());
                 if (haveFfmpeg) {
-                    ffmpeg.add(timeProcess(dir, List.of("ffmpeg", "-y", "-loglevel", "error", "-i", longVideo.toString(),
-                            "-i", srt.toString(), "-map", "0", "-map", "1", "-c", "copy", "-c:s", "mov_text",
-                            dir.resolve("ffmpeg.mp4").toString())));
+                    // the same work as capdex: stream copy, one mov_text track, index moved to the front
+                    ffmpeg.add(timeProcess(dir, List.of("ffmpeg", "-y", "-loglevel", "error", "-i",
+                            longVideo.toString(), "-i", srt.toString(), "-map", "0", "-map", "1", "-c", "copy",
+                            "-c:s", "mov_text", "-movflags", "+faststart", dir.resolve("ffmpeg.mp4").toString())));
                 }
             }
             long capdexMs = ChildProcess.median(capdex);
@@ -90,25 +102,61 @@ public final class ExportBench {
                 metrics.add(new Metric("soft.mp4.ratio", Math.round(100.0 * capdexMs / ffmpegMs) / 100.0, "x ffmpeg"));
             }
 
-            Path shortVideo = dir.resolve("short.mp4");
-            int burnCopies = Math.max(1, (int) Math.round(burnMinutes * 60_000.0 / copyMs));
-            MediaConcat.repeat(sampleVideo, burnCopies, shortVideo);
-            store(data, "short", shortVideo, repeated(sample, burnCopies, copyMs));
-            ChildProcess.Run burn = ChildProcess.capdex(dir, List.of("--force", "-q", "--data", data.toString(),
-                    "export", "short", "--format", "mp4-burned", "--out", dir.resolve("out").toString()));
-            if (burn.exitCode() != 0) {
-                throw new IllegalStateException("capdex export (burned) failed: " + burn.stderr());
-            }
-            var info = MediaProbe.probe(shortVideo);
-            var video = info.firstStream(io.capdex.media.StreamType.VIDEO).orElseThrow();
-            metrics.add(new Metric("burned.width", video.width(), "px"));
-            metrics.add(new Metric("burned.height", video.height(), "px"));
-            metrics.add(new Metric("burned.duration", burnCopies * copyMs / 1000, "s"));
-            metrics.add(new Metric("burned.wall", burn.wallMs(), "ms"));
-            metrics.add(new Metric("burned.realtime", Math.round(10.0 * burnCopies * copyMs / burn.wallMs()) / 10.0, "x"));
+            burn(metrics, dir, data, sample, clip360, "360p", burnMinutes, haveFfmpeg);
+            Path clip1080 = dir.resolve("clip1080.mp4");
+            MediaResize.resize(sampleVideo, 1920, 1080, FPS, clip1080);
+            // 1080p encodes several times slower: a third of the length keeps the run short
+            burn(metrics, dir, data, sample, clip1080, "1080p", burnMinutes / 3.0, false);
+            metrics.add(new Metric("machine.load1.after", loadAverage(), ""));
             return new BenchReport("export", metrics, BenchReport.currentEnvironment());
         } finally {
             ConvertBench.deleteTree(dir);
+        }
+    }
+
+    /** Burns the captions into about {@code minutes} of {@code clip} copies (at least one) with a whole capdex process. */
+    private static void burn(List<Metric> metrics, Path dir, Path data, Track sample, Path clip, String name,
+            double minutes, boolean withFfmpeg) throws IOException, InterruptedException, MediaException {
+        long copyMs = MediaProbe.probe(clip).durationMs();
+        int copies = Math.max(1, (int) Math.round(minutes * 60_000.0 / copyMs));
+        Path video = dir.resolve("burn-" + name + ".mp4");
+        MediaConcat.repeat(clip, copies, video);
+        Track track = repeated(sample, copies, copyMs);
+        String id = "burn-" + name;
+        store(data, id, video, track);
+        ChildProcess.Run burn = ChildProcess.capdex(dir, List.of("--force", "-q", "--data", data.toString(),
+                "export", id, "--format", "mp4-burned", "--out", dir.resolve("out").toString()));
+        if (burn.exitCode() != 0) {
+            throw new IllegalStateException("capdex export (burned, " + name + ") failed: " + burn.stderr());
+        }
+        StreamInfo stream = MediaProbe.probe(video).firstStream(StreamType.VIDEO).orElseThrow();
+        long durationMs = copies * copyMs;
+        metrics.add(new Metric("burned." + name + ".width", stream.width() == null ? 0 : stream.width(), "px"));
+        metrics.add(new Metric("burned." + name + ".height", stream.height() == null ? 0 : stream.height(), "px"));
+        metrics.add(new Metric("burned." + name + ".duration", durationMs / 1000, "s at 25 fps"));
+        metrics.add(new Metric("burned." + name + ".wall", burn.wallMs(), "ms"));
+        metrics.add(new Metric("burned." + name + ".realtime", Math.round(10.0 * durationMs / burn.wallMs()) / 10.0, "x"));
+        if (withFfmpeg) {
+            Path srt = dir.resolve(id + ".srt");
+            Files.writeString(srt, CaptionFormats.writer(Format.SRT).write(track), StandardCharsets.UTF_8);
+            try {
+                long ms = timeProcess(dir, List.of("ffmpeg", "-y", "-loglevel", "error", "-i", video.toString(),
+                        "-vf", "subtitles=" + srt.getFileName(), "-c:v", "libx264", "-preset", "veryfast",
+                        "-c:a", "copy", dir.resolve("ffmpeg-burned.mp4").toString()));
+                metrics.add(new Metric("burned." + name + ".ffmpeg-cli.realtime",
+                        Math.round(10.0 * durationMs / ms) / 10.0, "x (libass, libx264 veryfast)"));
+            } catch (IllegalStateException e) {
+                // an ffmpeg without libass or libx264: no yardstick, the capdex figure stands
+            }
+        }
+    }
+
+    /** The 1-minute load average (Linux), or -1 where the platform does not say. */
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

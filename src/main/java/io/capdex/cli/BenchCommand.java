@@ -25,14 +25,16 @@ import picocli.CommandLine.Model.CommandSpec;
         "  convert  whole 'capdex convert' processes on a 200,000-cue SRT: median wall time, peak RSS",
         "  sync     whole 'capdex sync' processes on a 60-minute interview made from a sample",
         "  align    a 27,000-word (3-hour) transcript against its captions, in-process and as processes capped at 256 MB",
-        "  export   soft-subtitle MP4 of a 60-minute interview against the ffmpeg command line; burned-in speed",
-        "  index    builds a generated caption-only corpus (--hours, default 1000) and runs the search mix on it",
-        "  search   the same; both print index build time and size and search latency percentiles",
+        "  export   soft-subtitle MP4 of a 60-minute 640x360 interview against the ffmpeg command line; burn-in at 640x360 and 1080p",
+        "  index    builds a generated caption-only corpus (--hours, default 1000) and runs the search mix on it:",
+        "           build time and size, search latency percentiles overall and per query class",
+        "  search   only the search mix, on the index an earlier 'index --index-dir DIR' left (built there if absent)",
+        "  serve    the 1,000-hour index behind 'capdex serve': --clients concurrent HTTP clients on /api/search for --seconds",
         "  ingest   whole 'capdex ingest --no-sync' processes on the same corpus as SRT files: first run, then unchanged"})
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, convert, sync, align, export, index, search, ingest.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, convert, sync, align, export, index, search, serve, ingest.")
     String name;
 
     @Option(names = "--cues", description = "Cues in the generated track for 'parse' (default ${DEFAULT-VALUE}).",
@@ -52,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "samples/all-remission.mp4")
     Path sample;
 
-    @Option(names = "--burn-minutes", description = "Length of the burned-in piece for 'export' (default ${DEFAULT-VALUE}).",
+    @Option(names = "--burn-minutes", description = "Length of the 640x360 burned-in piece for 'export' (default ${DEFAULT-VALUE}; 1080p gets a third).",
             defaultValue = "3")
     int burnMinutes;
 
@@ -60,12 +62,24 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "1000")
     int hours;
 
+    @Option(names = "--index-dir", paramLabel = "DIR",
+            description = "Keep the generated index of 'index' in DIR (emptied first), or search the one there with 'search'.")
+    Path indexDir;
+
     @Option(names = "--jobs", paramLabel = "N", description = "'ingest --jobs N' for 'ingest' (default: ingest's own).")
     @org.jspecify.annotations.Nullable Integer jobs;
 
     @Option(names = "--words", description = "Transcript words for 'align' (default ${DEFAULT-VALUE}).",
             defaultValue = "27000")
     int words;
+
+    @Option(names = "--clients", description = "Concurrent HTTP clients for 'serve' (default ${DEFAULT-VALUE}).",
+            defaultValue = "8")
+    int clients;
+
+    @Option(names = "--seconds", description = "Measured load for 'serve', after as long a warm-up (default ${DEFAULT-VALUE}).",
+            defaultValue = "20")
+    int seconds;
 
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
@@ -80,11 +94,13 @@ final class BenchCommand implements Callable<Integer> {
                 case "sync" -> new SyncBench(sample, captionsOf(sample), minutes, runs).run();
                 case "align" -> new AlignBench(words, runs).run();
                 case "export" -> new ExportBench(sample, captionsOf(sample), minutes, burnMinutes, runs).run();
-                case "index", "search" -> searchBench();
+                case "index" -> searchBench(false);
+                case "search" -> searchBench(true);
+                case "serve" -> serveBench();
                 case "ingest" -> new IngestBench(hours, jobs == null ? java.util.List.of()
                         : java.util.List.of("--jobs", Integer.toString(jobs))).run();
                 default -> throw new CliException(ExitCode.USAGE, "capdex: unknown benchmark '" + name
-                        + "' (known: parse, convert, sync, align, export, index, search, ingest)");
+                        + "' (known: parse, convert, sync, align, export, index, search, serve, ingest)");
             };
         } catch (MediaException e) {
             throw new CliException(ExitCode.INPUT, e.getMessage(), e);
@@ -103,11 +119,45 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The index build and the 350-query search mix over a generated corpus in a temporary folder. */
-    private BenchReport searchBench() throws IOException {
-        Path dir = java.nio.file.Files.createTempDirectory("capdex-bench-index");
+    /**
+     * The index build and the 350-query search mix over a generated corpus, in a temporary folder or in
+     * {@code --index-dir}; with {@code searchOnly}, an index already there for the same hours is searched as it is.
+     */
+    private BenchReport searchBench(boolean searchOnly) throws IOException {
+        Path dir = indexDir != null ? indexDir : java.nio.file.Files.createTempDirectory("capdex-bench-index").resolve("index");
         try {
-            io.capdex.search.SearchBenchmark.Figures f = io.capdex.search.SearchBenchmark.run(dir.resolve("index"), hours);
+            boolean build = !(searchOnly && io.capdex.search.SearchBenchmark.reusable(dir, hours));
+            io.capdex.search.SearchBenchmark.Figures f = io.capdex.search.SearchBenchmark.run(dir, hours, build);
+            java.util.List<Metric> metrics = new java.util.ArrayList<>();
+            f.asMap().forEach((k, v) -> metrics.add(new Metric(k.replace(' ', '.'), Math.round(v * 100) / 100.0, "")));
+            f.byKind().forEach((kind, v) -> {
+                metrics.add(new Metric("search." + kind + ".p50", Math.round(v[1] * 100) / 100.0, "ms"));
+                metrics.add(new Metric("search." + kind + ".p99", Math.round(v[2] * 100) / 100.0, "ms"));
+                metrics.add(new Metric("search." + kind + ".cpu.p50", Math.round(v[3] * 100) / 100.0, "ms"));
+                metrics.add(new Metric("search." + kind + ".cpu.p99", Math.round(v[4] * 100) / 100.0, "ms"));
+            });
+            return new BenchReport(name, metrics, java.util.Map.of("java", System.getProperty("java.version"),
+                    "cores", Integer.toString(Runtime.getRuntime().availableProcessors())));
+        } finally {
+            if (indexDir == null) {
+                try (var walk = java.nio.file.Files.walk(dir.getParent())) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        java.nio.file.Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The search API over HTTP under concurrent load, on the same generated index as 'search'. */
+    private BenchReport serveBench() throws IOException, InterruptedException {
+        if (clients < 1 || seconds < 1) {
+            throw new CliException(ExitCode.USAGE, "capdex bench serve: --clients and --seconds must be at least 1");
+        }
+        Path dir = java.nio.file.Files.createTempDirectory("capdex-bench-serve");
+        try {
+            io.capdex.web.ServeBench.Figures f = io.capdex.web.ServeBench.run(dir, hours, clients,
+                    java.time.Duration.ofSeconds(seconds), java.time.Duration.ofSeconds(seconds));
             java.util.List<Metric> metrics = new java.util.ArrayList<>();
             f.asMap().forEach((k, v) -> metrics.add(new Metric(k.replace(' ', '.'), Math.round(v * 100) / 100.0, "")));
             return new BenchReport(name, metrics, java.util.Map.of("java", System.getProperty("java.version"),

@@ -4,6 +4,7 @@ import io.capdex.batch.CaptionFileResult;
 import io.capdex.batch.CaptionFiles;
 import io.capdex.caption.formats.CaptionFormats;
 import io.capdex.batch.ReadOptions;
+import io.capdex.caption.Cue;
 import io.capdex.caption.Format;
 import io.capdex.caption.ParseProblem;
 import io.capdex.config.Config;
@@ -15,6 +16,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** What every subcommand needs from the global options: the configuration, caption reading, diagnostics. */
@@ -66,11 +68,20 @@ final class CommandContext {
 
     /** Reads a caption file with the configured size limit, an optional charset override and forced format. */
     CaptionFileResult readCaptions(Path file, @Nullable String encoding, @Nullable Format format) {
-        ReadOptions options = ReadOptions.defaults(CaptionFormats::reader)
+        return CaptionFiles.read(file, readOptions(encoding, format));
+    }
+
+    /** Reads like {@link #readCaptions} but hands the cues to {@code sink} instead of keeping them. */
+    CaptionFileResult streamCaptions(Path file, @Nullable String encoding, @Nullable Format format,
+                                     Consumer<Cue> sink) {
+        return CaptionFiles.stream(file, readOptions(encoding, format), sink);
+    }
+
+    private ReadOptions readOptions(@Nullable String encoding, @Nullable Format format) {
+        return ReadOptions.defaults(CaptionFormats::reader)
                 .withMaxBytes(config().maxCaptionFileBytes())
                 .withEncoding(encoding == null ? null : charset(encoding))
                 .withFormat(format);
-        return CaptionFiles.read(file, options);
     }
 
     /** Reads a caption file a command cannot go on without: a refusal ends the command with exit 3. */

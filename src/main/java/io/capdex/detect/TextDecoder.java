@@ -49,10 +49,13 @@ public final class TextDecoder {
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
 
-    // juniversalchardet first: it tells windows-1252 from ISO-8859-1 and knows the common legacy sets; ICU
-    // answers when it has no opinion (it returns null on input it cannot rank).
-    private static final EncodingDetector DETECTOR = new CompositeEncodingDetector(
-            List.of(new UniversalEncodingDetector(), new Icu4jEncodingDetector()));
+    /** Tika's detectors, made on first use: UTF-8 files (most) never need them, and loading them costs start-up. */
+    private static final class Detectors {
+        // juniversalchardet first: it tells windows-1252 from ISO-8859-1 and knows the common legacy sets; ICU
+        // answers when it has no opinion (it returns null on input it cannot rank).
+        static final EncodingDetector DETECTOR = new CompositeEncodingDetector(
+                List.of(new UniversalEncodingDetector(), new Icu4jEncodingDetector()));
+    }
 
     private TextDecoder() {
     }
@@ -100,7 +103,14 @@ public final class TextDecoder {
      * U+FFFD costs the same for valid files and a wasted decode for legacy ones: measured, not guessed.)
      */
     private static @Nullable DecodedText validUtf8(byte[] bytes, int offset, boolean bom) {
-        if (Utf8Scan.firstInvalid(bytes, offset, bytes.length) >= 0) {
+        int firstHigh = Utf8Scan.firstNonAscii(bytes, offset, bytes.length);
+        if (firstHigh == bytes.length) {
+            // Pure ASCII (most captions in English): the bytes are the string's own Latin-1 bytes, copied as they
+            // are; the UTF-8 constructor would scan all of them once more for high bytes.
+            return new DecodedText(new String(bytes, offset, bytes.length - offset, StandardCharsets.ISO_8859_1),
+                    StandardCharsets.UTF_8, bom);
+        }
+        if (Utf8Scan.firstInvalid(bytes, firstHigh, bytes.length) >= 0) {
             return null;
         }
         return new DecodedText(new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8),
@@ -128,7 +138,7 @@ public final class TextDecoder {
     private static @Nullable Charset detectLegacy(byte[] bytes) {
         int n = Math.min(bytes.length, DETECTION_PREFIX_BYTES);
         try {
-            return DETECTOR.detect(new ByteArrayInputStream(bytes, 0, n), new Metadata());
+            return Detectors.DETECTOR.detect(new ByteArrayInputStream(bytes, 0, n), new Metadata());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayInputStream does not fail
         } catch (RuntimeException e) {

@@ -20,6 +20,18 @@ final class Utf8Scan {
     record Census(int validMultiByte, int invalid) {
     }
 
+    /** The index of the first byte above 0x7F, or {@code to} when the range is ASCII. */
+    static int firstNonAscii(byte[] b, int from, int to) {
+        int i = from;
+        while (i + 8 <= to && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+            i += 8;
+        }
+        while (i < to && b[i] >= 0) {
+            i++;
+        }
+        return i;
+    }
+
     /** The index of the first byte that does not start a valid UTF-8 sequence, or -1 when all are valid. */
     static int firstInvalid(byte[] b, int from, int to) {
         int i = from;

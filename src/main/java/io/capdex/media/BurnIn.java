@@ -28,6 +28,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -144,6 +146,7 @@ public final class BurnIn {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
         grabber.setPixelFormat(AV_PIX_FMT_YUV420P);
         FFmpegFrameRecorder recorder = null;
+        EncoderThread encoder = null;
         List<Caption> active = new ArrayList<>();
         try {
             try {
@@ -168,6 +171,7 @@ public final class BurnIn {
             recorder.setVideoBitrate((int) Math.min(Integer.MAX_VALUE, options.videoBitrate() > 0
                     ? options.videoBitrate() : Math.max(200_000, Math.round(width * (double) height * fps * 0.1))));
             recorder.start();
+            encoder = new EncoderThread(recorder);
             long frames = 0;
             long withText = 0;
             Iterator<Caption> next = pending.iterator();
@@ -204,13 +208,13 @@ public final class BurnIn {
                 if (!active.isEmpty()) {
                     withText++;
                 }
-                // Keep the source's timing (variable frame rates, gaps) without ever repeating a timestamp.
-                if (timestamp > recorder.getTimestamp()) {
-                    recorder.setTimestamp(timestamp);
-                }
-                recorder.record(drawn, AV_PIX_FMT_YUV420P);
+                // The grabber and the graphs reuse their frames: the encoder thread gets a copy of its own.
+                Frame copy = drawn.clone();
+                copy.timestamp = timestamp;
+                encoder.submit(copy);
                 frames++;
             }
+            encoder.finish();
             recorder.stop();
             return new long[] {frames, withText};
         } catch (FrameGrabber.Exception e) {
@@ -219,9 +223,15 @@ public final class BurnIn {
             throw new MediaException(encoded + ": cannot encode H.264 (" + e.getMessage() + ")", e);
         } catch (FrameFilter.Exception e) {
             throw new MediaException(video + ": cannot draw the captions (" + e.getMessage() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MediaException(encoded + ": interrupted while encoding", e);
         } finally {
             for (Caption caption : active) {
                 close(caption);
+            }
+            if (encoder != null) {
+                encoder.close();
             }
             if (recorder != null) {
                 try {
@@ -235,6 +245,108 @@ public final class BurnIn {
             } catch (FrameGrabber.Exception e) {
                 // Nothing left to read; release errors do not change the outcome.
             }
+        }
+    }
+
+    /**
+     * Encodes frames on a thread of its own, so that decoding and drawing the next frames overlap with encoding (on
+     * two cores the two stages take about as long). Owns and closes every frame it is given; a few frames are queued
+     * at most, so memory stays at a handful of pictures.
+     */
+    private static final class EncoderThread implements AutoCloseable {
+        private static final int QUEUED_FRAMES = 4;
+        private static final Frame END = new Frame();
+        private final ArrayBlockingQueue<Frame> queue = new ArrayBlockingQueue<>(QUEUED_FRAMES);
+        private final FFmpegFrameRecorder recorder;
+        private final Thread thread;
+        private volatile @Nullable Exception failure;
+
+        EncoderThread(FFmpegFrameRecorder recorder) {
+            this.recorder = recorder;
+            this.thread = new Thread(this::run, "capdex-burn-encoder");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            try {
+                while (true) {
+                    Frame frame = queue.take();
+                    if (frame == END) {
+                        return;
+                    }
+                    try (frame) {
+                        // Keep the source's timing (variable frame rates, gaps) without ever repeating a timestamp.
+                        if (frame.timestamp > recorder.getTimestamp()) {
+                            recorder.setTimestamp(frame.timestamp);
+                        }
+                        recorder.record(frame, AV_PIX_FMT_YUV420P);
+                    }
+                }
+            } catch (Exception e) {
+                failure = e;
+            } finally {
+                drain();
+            }
+        }
+
+        /** Queues a frame (this thread then owns it); waits while the queue is full. */
+        void submit(Frame frame) throws FrameRecorder.Exception, InterruptedException {
+            while (!queue.offer(frame, 50, TimeUnit.MILLISECONDS)) {
+                if (!thread.isAlive()) {
+                    frame.close();
+                    rethrow();
+                }
+            }
+            if (!thread.isAlive()) {
+                drain();
+                rethrow();
+            }
+        }
+
+        /** Waits until every queued frame is encoded, then reports the encoder's failure, if any. */
+        void finish() throws FrameRecorder.Exception, InterruptedException {
+            while (thread.isAlive() && !queue.offer(END, 50, TimeUnit.MILLISECONDS)) {
+                // the encoder is still working through a full queue
+            }
+            thread.join();
+            if (failure != null) {
+                rethrow();
+            }
+        }
+
+        private void rethrow() throws FrameRecorder.Exception {
+            Exception e = failure;
+            if (e instanceof FrameRecorder.Exception fe) {
+                throw fe;
+            }
+            if (e != null) {
+                throw new FrameRecorder.Exception(e.toString(), e);
+            }
+            throw new FrameRecorder.Exception("the encoder stopped");
+        }
+
+        private void drain() {
+            Frame left;
+            while ((left = queue.poll()) != null) {
+                if (left != END) {
+                    left.close();
+                }
+            }
+        }
+
+        /** Stops the thread if it still runs (after a failure elsewhere) and frees what was queued. */
+        @Override
+        public void close() {
+            if (thread.isAlive()) {
+                thread.interrupt();
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            drain();
         }
     }
 
@@ -315,7 +427,7 @@ public final class BurnIn {
     }
 
     /** Copies the encoded video and the source's audio streams, interleaved, into {@code out}. */
-    private static long remux(Path encoded, Path source, Path out) throws MediaException {
+    static long remux(Path encoded, Path source, Path out) throws MediaException {
         try (FfmpegInput pictures = FfmpegInput.open(encoded);
                 FfmpegInput original = FfmpegInput.open(source);
                 MuxOutput output = MuxOutput.create(out, "mp4")) {

@@ -141,15 +141,22 @@ public final class SubtitleMuxer {
         AVFormatContext in = input.context();
         AVFormatContext outContext = output.context();
         long offsetMicros = in.start_time() != AV_NOPTS_VALUE && in.start_time() > 0 ? in.start_time() : 0;
-        // Time bases looked up once: a JavaCPP wrapper per packet for 200,000 packets an hour is measurable.
+        // Time bases looked up once, as plain numbers: a JavaCPP call costs far more than the arithmetic, and an hour
+        // of video is about 200,000 packets, so the loop makes as few native calls per packet as it can.
         int streams = streamMap.length;
+        long[] inNum = new long[streams];
+        long[] inDen = new long[streams];
         AVRational[] inBases = new AVRational[streams];
         AVRational[] outBases = new AVRational[streams];
+        boolean[] sameBase = new boolean[streams];
         long[] shifts = new long[streams];
         for (int i = 0; i < streams; i++) {
             if (streamMap[i] >= 0) {
                 inBases[i] = in.streams(i).time_base();
                 outBases[i] = outContext.streams(streamMap[i]).time_base();
+                inNum[i] = inBases[i].num();
+                inDen[i] = inBases[i].den();
+                sameBase[i] = inNum[i] * outBases[i].den() == inDen[i] * outBases[i].num();
                 shifts[i] = av_rescale_q(offsetMicros, MICROS, inBases[i]);
             }
         }
@@ -170,12 +177,11 @@ public final class SubtitleMuxer {
                     av_packet_unref(packet);
                     continue;
                 }
-                AVRational inBase = inBases[index];
                 long pts = packet.pts();
                 long dts = packet.dts();
                 long ts = dts != AV_NOPTS_VALUE ? dts : pts;
                 if (ts != AV_NOPTS_VALUE && nextSubtitleMicros != Long.MAX_VALUE) {
-                    long micros = av_rescale_q(ts, inBase, MICROS) - offsetMicros;
+                    long micros = ticksToMicros(ts, inNum[index], inDen[index], inBases[index]) - offsetMicros;
                     if (micros >= nextSubtitleMicros) {
                         for (SubtitleEncoder encoder : encoders) {
                             encoder.writeUntil(micros, output);
@@ -192,8 +198,12 @@ public final class SubtitleMuxer {
                         packet.dts(dts - shift);
                     }
                 }
-                av_packet_rescale_ts(packet, inBase, outBases[index]);
-                packet.stream_index(target);
+                if (!sameBase[index]) {
+                    av_packet_rescale_ts(packet, inBases[index], outBases[index]);
+                }
+                if (target != index) {
+                    packet.stream_index(target);
+                }
                 packet.pos(-1);
                 output.write(packet);
                 copied++;
@@ -202,6 +212,21 @@ public final class SubtitleMuxer {
             av_packet_free(packet);
         }
         return copied;
+    }
+
+    /**
+     * {@code ticks × num / den} seconds in microseconds, rounded as {@code av_rescale_q} rounds (to nearest, halves
+     * away from zero), in plain arithmetic; FFmpeg's own call only when the product would overflow.
+     */
+    static long ticksToMicros(long ticks, long num, long den, AVRational base) {
+        long scale = num * 1_000_000L;
+        long high = Math.multiplyHigh(Math.abs(ticks), scale);
+        long product = Math.abs(ticks) * scale;
+        if (high != 0 || product < 0 || ticks == Long.MIN_VALUE || den <= 0) {
+            return av_rescale_q(ticks, base, MICROS);
+        }
+        long rounded = (product + den / 2) / den;
+        return ticks < 0 ? -rounded : rounded;
     }
 
     private static long nextSubtitleMicros(List<SubtitleEncoder> encoders) {

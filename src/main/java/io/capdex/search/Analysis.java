@@ -44,6 +44,13 @@ final class Analysis {
     static final String PAGE_SUMMARY = "page_summary";
     static final String META = "meta";
     static final String EXACT = "exact";
+    /**
+     * Every two adjacent exact-field tokens as one term ("told the"), at the first one's position, cue boundaries
+     * included: a phrase becomes a lookup of its pairs, so "of the" no longer re-reads the positions of "of" and
+     * "the" in every transcript (CommonGrams, applied to every pair rather than to a stop-word list, because in
+     * these interviews "leukemia" is as frequent as "the"). Only phrase matching reads this field.
+     */
+    static final String PAIRS = "exact_pairs";
     static final String PHONETIC = "phonetic";
     static final String SHINGLE = "phonetic_shingle";
     static final String CUES = "cues";
@@ -125,6 +132,14 @@ final class Analysis {
         int dash = lang.indexOf('-');
         String p = dash < 0 ? lang : lang.substring(0, dash);
         return p.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The {@link #PAIRS} term of two adjacent exact tokens. The space cannot occur inside a token, so a pair never
+     * equals a word.
+     */
+    static String pair(String first, String second) {
+        return first + ' ' + second;
     }
 
     /** The exact field's tokens of one piece of text (term, start offset, end offset). */

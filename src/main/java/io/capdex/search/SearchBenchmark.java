@@ -52,19 +52,23 @@ public final class SearchBenchmark {
     /**
      * What one run measured.
      *
+     * @param built false when an earlier run's index was searched (the build figures are then zero)
      * @param indexSeconds wall time to analyse, add and commit every track (documents generated beforehand)
+     * @param byKind per query class: count, wall p50 and p99 ms, CPU p50 and p99 ms
      */
-    public record Figures(int hours, int tracks, long cues, double indexSeconds, double indexCpuSeconds,
+    public record Figures(int hours, int tracks, long cues, boolean built, double indexSeconds, double indexCpuSeconds,
             double indexMb, int threads, int queries, double p50Ms, double p90Ms, double p99Ms, double maxMs,
             double meanMs, double cpuP50Ms, double cpuP99Ms, Map<String, double[]> byKind) {
-        /** The figures as name → value (ms, s, MB or counts) for printing. */
+        /** The figures as name → value (ms, s, MB or counts) for printing; per-class figures are in {@link #byKind}. */
         public Map<String, Double> asMap() {
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("hours", (double) hours);
             m.put("tracks", (double) tracks);
             m.put("cues", (double) cues);
-            m.put("index build s", indexSeconds);
-            m.put("index cpu s", indexCpuSeconds);
+            if (built) {
+                m.put("index build s", indexSeconds);
+                m.put("index cpu s", indexCpuSeconds);
+            }
             m.put("index size MB", indexMb);
             m.put("queries", (double) queries);
             m.put("search p50 ms", p50Ms);
@@ -87,8 +91,22 @@ public final class SearchBenchmark {
     }
 
     /**
+     * Whether {@code dir} holds an index an earlier run left with the same {@code hours}, written by this version's
+     * schema, so that {@link #run(Path, int, boolean)} may search it without building.
+     */
+    public static boolean reusable(Path dir, int hours) throws IOException {
+        if (TranscriptIndex.schemaVersion(dir).orElse(-1) != TranscriptIndex.SCHEMA_VERSION) {
+            return false;
+        }
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir);
+                org.apache.lucene.index.DirectoryReader r = org.apache.lucene.index.DirectoryReader.open(d)) {
+            return r.numDocs() == hours;
+        }
+    }
+
+    /**
      * Like {@link #run(Path, int)}; with {@code build} false, searches the index an earlier run with the same
-     * {@code hours} left in {@code dir}, and reports zero build figures.
+     * {@code hours} left in {@code dir} (see {@link #reusable}), and reports no build figures.
      */
     public static Figures run(Path dir, int hours, boolean build) throws IOException {
         List<TrackDocument> corpus = new ArrayList<>(hours);
@@ -110,7 +128,7 @@ public final class SearchBenchmark {
         }
         List<BenchQuery> queries = queries(corpus);
         corpus.clear();
-        Map<String, List<Double>> byKind = new LinkedHashMap<>();
+        Map<String, List<double[]>> byKind = new LinkedHashMap<>();
         double[] ms = new double[queries.size()];
         double[] cpuMs = new double[queries.size()];
         try (TranscriptSearch search = TranscriptSearch.open(dir)) {
@@ -128,20 +146,22 @@ public final class SearchBenchmark {
                 if (r.total() < 0) {
                     throw new AssertionError();
                 }
-                byKind.computeIfAbsent(queries.get(i).kind(), k -> new ArrayList<>()).add(ms[i]);
+                byKind.computeIfAbsent(queries.get(i).kind(), k -> new ArrayList<>()).add(new double[] {ms[i], cpuMs[i]});
             }
         } catch (QueryException e) {
             throw new IllegalStateException("a benchmark query is invalid: " + e.getMessage(), e);
         }
         Map<String, double[]> kinds = new LinkedHashMap<>();
         byKind.forEach((k, v) -> {
-            double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            kinds.put(k, new double[] {a.length, percentile(a, 50), percentile(a, 99)});
+            double[] wall = v.stream().mapToDouble(x -> x[0]).sorted().toArray();
+            double[] cpu = v.stream().mapToDouble(x -> x[1]).sorted().toArray();
+            kinds.put(k, new double[] {wall.length, percentile(wall, 50), percentile(wall, 99), percentile(cpu, 50),
+                    percentile(cpu, 99)});
         });
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         Arrays.sort(cpuMs);
-        return new Figures(hours, hours, cues, indexSeconds, cpuNanos.get() / 1e9, indexMb, threads, ms.length,
+        return new Figures(hours, hours, cues, build, indexSeconds, cpuNanos.get() / 1e9, indexMb, threads, ms.length,
                 percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted[sorted.length - 1],
                 Arrays.stream(ms).average().orElse(0), percentile(cpuMs, 50), percentile(cpuMs, 99), kinds);
     }
@@ -330,12 +350,41 @@ public final class SearchBenchmark {
         }
     }
 
+    /**
+     * Builds the benchmark index of {@code hours} generated one-hour interviews in {@code dir} (emptied first),
+     * for benchmarks that search it another way ({@code bench serve} over HTTP).
+     */
+    public static void build(Path dir, int hours) throws IOException {
+        List<TrackDocument> corpus = new ArrayList<>(hours);
+        for (int i = 0; i < hours; i++) {
+            corpus.add(interview(i));
+        }
+        deleteTree(dir);
+        index(dir, corpus, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())),
+                new java.util.concurrent.atomic.AtomicLong());
+    }
+
+    /** The generated interview number {@code n} of the corpus {@link #build} indexes (the same every time). */
+    public static TrackDocument generatedInterview(int n) {
+        return interview(n);
+    }
+
+    /** The fixed 350-query mix over the corpus of {@code hours} interviews, in order. */
+    public static List<SearchRequest> queryMix(int hours) {
+        List<TrackDocument> corpus = new ArrayList<>(hours);
+        for (int i = 0; i < hours; i++) {
+            corpus.add(interview(i));
+        }
+        return queries(corpus).stream().map(BenchQuery::request).toList();
+    }
+
     /** {@code java io.capdex.search.SearchBenchmark DIR [HOURS [--search-only]]}: prints the figures. */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/bench-index");
         int hours = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Figures f = run(dir, hours, !(args.length > 2 && args[2].equals("--search-only")));
         f.asMap().forEach((k, v) -> System.out.printf("%-16s %10.2f%n", k, v));
-        f.byKind().forEach((k, v) -> System.out.printf("  %-12s n=%3.0f p50 %6.2f ms  p99 %6.2f ms%n", k, v[0], v[1], v[2]));
+        f.byKind().forEach((k, v) -> System.out.printf("  %-12s n=%3.0f p50 %6.2f ms  p99 %6.2f ms  (cpu p50 %6.2f  p99 %6.2f)%n",
+                k, v[0], v[1], v[2], v[3], v[4]));
     }
 }

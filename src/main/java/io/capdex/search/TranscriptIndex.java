@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TranscriptIndex implements Closeable {
     /** Bump when fields or analysis change; callers rebuild from stored tracks when the index has another value. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2; // 2: the exact_pairs field, titles in doc values
     /** Commit user data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "capdex.schema";
     /** The file next to Lucene's write.lock naming the process that holds it. */
@@ -265,6 +265,7 @@ public final class TranscriptIndex implements Closeable {
         keyword(doc, Analysis.INTERVIEW, t.interviewId());
         doc.add(new SortedDocValuesField(Analysis.INTERVIEW, new BytesRef(t.interviewId())));
         doc.add(new StoredField(Analysis.TITLE, t.title()));
+        doc.add(new BinaryDocValuesField(Analysis.TITLE, new BytesRef(t.title()))); // read per result without decompressing
         facet(doc, Analysis.LANG, t.lang());
         facet(doc, Analysis.SOURCE, t.source());
         for (String s : t.allSpeakers()) {
@@ -317,6 +318,11 @@ public final class TranscriptIndex implements Closeable {
             shingles.add(atP);
         }
         doc.add(new Field(Analysis.EXACT, new ListTokenStream(terms), POSITIONS));
+        List<String> pairs = new ArrayList<>(Math.max(0, terms.size() - 1));
+        for (int p = 0; p + 1 < terms.size(); p++) {
+            pairs.add(Analysis.pair(terms.get(p), terms.get(p + 1)));
+        }
+        doc.add(new Field(Analysis.PAIRS, new ListTokenStream(pairs), POSITIONS));
         doc.add(new Field(Analysis.PHONETIC, new ListTokenStream(codes), POSITIONS));
         doc.add(new Field(Analysis.SHINGLE, new StackedTokenStream(shingles), POSITIONS));
         String stemKey = Analysis.stemKey(t.lang());

@@ -25,6 +25,8 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -38,6 +40,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -48,6 +51,11 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.jspecify.annotations.Nullable;
@@ -80,6 +88,8 @@ public final class TranscriptSearch implements Closeable {
     private final Analyzer exact = Analysis.exact();
     private final Analyzer exactWithSynonyms;
     private final Map<String, Analyzer> stemmers = new LinkedHashMap<>();
+    /** Query parsers by field, one set per searching thread (a parser is not thread-safe). */
+    private final ThreadLocal<Map<String, QueryParser>> parsers = ThreadLocal.withInitial(HashMap::new);
     private volatile long lastRefreshNanos = System.nanoTime();
     /** LRU of decoded cue tables (a one-hour track's table is ~60 KB); keyed by segment core and doc. */
     private final Map<Object, CueTable> tables = new LinkedHashMap<>(256, 0.75f, true) {
@@ -121,11 +131,8 @@ public final class TranscriptSearch implements Closeable {
             }
             SearcherManager manager = new SearcherManager(directory, new SearcherFactory() {
                 @Override
-                public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
-                        org.apache.lucene.index.@Nullable IndexReader previous) {
-                    IndexSearcher s = new IndexSearcher(reader);
-                    s.setSimilarity(TranscriptIndex.SIMILARITY);
-                    return s;
+                public IndexSearcher newSearcher(IndexReader reader, @Nullable IndexReader previous) throws IOException {
+                    return new CachingSearcher(reader);
                 }
             });
             return new TranscriptSearch(directory, manager, synonyms);
@@ -199,7 +206,8 @@ public final class TranscriptSearch implements Closeable {
     private SearchResult search(IndexSearcher searcher, SearchRequest request, boolean soundsLike,
             boolean phoneticOnly) throws IOException, QueryException {
         SearchRequest.Filters f = request.filters();
-        Query parsed = phoneticOnly ? phoneticOrFail(request.query()) : textQuery(request.query(), f, soundsLike);
+        Query parsed = phoneticOnly ? phoneticOrFail(request.query()) : textQuery(request.query(), f, soundsLike,
+                ((CachingSearcher) searcher).stemKeys);
         Query text;
         try {
             // rewrite once: fuzzy and prefix expansion is the costly part, and matching and moments share it
@@ -208,13 +216,15 @@ public final class TranscriptSearch implements Closeable {
             throw new QueryException(request.query(), "the query '" + request.query()
                     + "' expands to too many words; use a longer prefix or fewer wildcards");
         }
-        BooleanQuery.Builder full = new BooleanQuery.Builder().add(text, Occur.MUST);
+        // match phrases through the pairs field; moments below still read the words' positions in the top tracks
+        boolean pairs = ((CachingSearcher) searcher).hasPairs;
+        BooleanQuery.Builder full = new BooleanQuery.Builder().add(pairs ? pairPhrases(text) : text, Occur.MUST);
         for (Query filter : filters(f)) {
             full.add(filter, Occur.FILTER);
         }
         List<TrackHit> hits = new ArrayList<>();
         try {
-            searcher.search(full.build(), new HitCollector(hits));
+            collect(searcher, full.build(), new HitCollector(hits, ((CachingSearcher) searcher).values));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new QueryException(request.query(), "the query '" + request.query()
                     + "' expands to too many words; use a longer prefix or fewer wildcards");
@@ -231,69 +241,99 @@ public final class TranscriptSearch implements Closeable {
             }
             hits = kept;
         }
-        Map<String, List<TrackHit>> byInterview = new HashMap<>();
+        Map<String, Group> byInterview = new HashMap<>();
         for (TrackHit h : hits) {
-            byInterview.computeIfAbsent(h.interview, k -> new ArrayList<>()).add(h);
-        }
-        List<List<TrackHit>> groups = new ArrayList<>(byInterview.values());
-        Map<List<TrackHit>, Float> bestScore = new java.util.IdentityHashMap<>(); // lists change hash as they sort
-        for (List<TrackHit> g : groups) {
-            float best = Float.NEGATIVE_INFINITY;
-            for (TrackHit h : g) {
-                best = Math.max(best, h.score);
-            }
-            bestScore.put(g, best);
-            if (g.size() > 1) {
-                // within an interview, text a person checked comes first: aligned, then edited, then AI text
-                g.sort(Comparator.comparingInt((TrackHit h) -> sourceRank(h.source)).thenComparing(TrackHit::compareTo));
+            Group g = byInterview.get(h.interview);
+            if (g == null) {
+                byInterview.put(h.interview, new Group(h));
+            } else {
+                g.add(h);
             }
         }
+        List<Group> groups = new ArrayList<>(byInterview.values());
         // interviews rank by their best-scoring track, whatever its source
         groups.sort((a, b) -> {
-            int c = Float.compare(bestScore.get(b), bestScore.get(a));
-            return c != 0 ? c : a.get(0).interview.compareTo(b.get(0).interview);
+            int c = Float.compare(b.best, a.best);
+            return c != 0 ? c : a.first().interview.compareTo(b.first().interview);
         });
+        LeafValues[] values = ((CachingSearcher) searcher).values;
         List<SearchResult.Hit> page = new ArrayList<>();
         int end = Math.min(groups.size(), request.offset() + request.limit());
         for (int i = request.offset(); i < end; i++) {
-            List<TrackHit> g = groups.get(i);
-            TrackHit best = g.get(0);
+            Group g = groups.get(i);
+            List<TrackHit> tracks = g.ordered();
+            TrackHit best = tracks.get(0);
             List<SearchResult.Moment> moments = new ArrayList<>();
-            for (TrackHit h : g) {
+            for (TrackHit h : tracks) {
                 int remaining = request.maxMoments() - moments.size();
                 if (remaining <= 0) {
                     break;
                 }
                 moments.addAll(moments(weight, leaves.get(h.leaf), h, speaker, remaining));
             }
-            Document stored = leaves.get(best.leaf).reader().storedFields().document(best.doc, Set.of(Analysis.TITLE));
-            String title = stored.get(Analysis.TITLE);
-            page.add(new SearchResult.Hit(best.interview, title == null ? "" : title, bestScore.get(g), g.size(), moments));
+            String title = values[best.leaf].title(best.doc);
+            page.add(new SearchResult.Hit(best.interview, title, g.best, tracks.size(), moments));
         }
-        return new SearchResult(request.query(), groups.size(), request.offset(), page, facets(groups), soundsLike);
+        return new SearchResult(request.query(), groups.size(), request.offset(), page, facets(groups, values), soundsLike);
     }
 
-    /** Interviews per facet value: each interview counts once per value, however many of its tracks match. */
-    private static Map<String, Map<String, Integer>> facets(List<List<TrackHit>> groups) {
+    /**
+     * Scores every match one document at a time. IndexSearcher.search would pick Lucene's windowed BooleanScorer for
+     * the many optional clauses of a word query, which allocates a 2,048-document window per segment: with about one
+     * document per interview-hour, that set-up cost more than scoring the few matches of a rare word.
+     */
+    private static void collect(IndexSearcher searcher, Query query, HitCollector collector) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            LeafCollector out = collector.getLeafCollector(leaf);
+            out.setScorer(scorer);
+            Bits live = leaf.reader().getLiveDocs();
+            TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+            DocIdSetIterator docs = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+            for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+                if ((live == null || live.get(d)) && (twoPhase == null || twoPhase.matches())) {
+                    out.collect(d);
+                }
+            }
+        }
+    }
+
+    /**
+     * Interviews per facet value: each interview counts once per value, however many of its tracks match. Counts
+     * by segment ordinal, so a value's name is looked up once, not once per matching track.
+     */
+    private static Map<String, Map<String, Integer>> facets(List<Group> groups, LeafValues[] values) throws IOException {
+        int[][][] byOrd = new int[values.length][FACETS.size()][];
         List<Map<String, int[]>> counts = new ArrayList<>(FACETS.size());
         for (int fi = 0; fi < FACETS.size(); fi++) {
             counts.add(new HashMap<>());
         }
         Set<String> seen = new HashSet<>();
-        for (List<TrackHit> g : groups) {
-            for (int fi = 0; fi < FACETS.size(); fi++) {
-                Map<String, int[]> c = counts.get(fi);
-                if (g.size() == 1) {
-                    for (String v : g.get(0).facets[fi]) {
-                        c.computeIfAbsent(v, k -> new int[1])[0]++;
+        for (Group g : groups) {
+            if (g.more == null) {
+                TrackHit h = g.first();
+                int[][] leafCounts = byOrd[h.leaf];
+                for (int fi = 0, at = 0; fi < FACETS.size(); fi++) {
+                    int n = h.facetOrds[at++];
+                    if (n > 0 && leafCounts[fi] == null) {
+                        leafCounts[fi] = new int[values[h.leaf].valueCount(fi)];
                     }
-                    continue;
+                    for (int k = 0; k < n; k++) {
+                        leafCounts[fi][h.facetOrds[at++]]++;
+                    }
                 }
+                continue;
+            }
+            for (int fi = 0; fi < FACETS.size(); fi++) {
                 seen.clear();
-                for (TrackHit h : g) {
-                    for (String v : h.facets[fi]) {
+                for (TrackHit h : g.ordered()) {
+                    for (String v : h.facetValues(fi, values[h.leaf])) {
                         if (seen.add(v)) {
-                            c.computeIfAbsent(v, k -> new int[1])[0]++;
+                            counts.get(fi).computeIfAbsent(v, k -> new int[1])[0]++;
                         }
                     }
                 }
@@ -301,7 +341,16 @@ public final class TranscriptSearch implements Closeable {
         }
         Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
         for (int fi = 0; fi < FACETS.size(); fi++) {
-            List<Map.Entry<String, int[]>> entries = new ArrayList<>(counts.get(fi).entrySet());
+            Map<String, int[]> c = counts.get(fi);
+            for (int leaf = 0; leaf < values.length; leaf++) {
+                int[] n = byOrd[leaf][fi];
+                for (int ord = 0; n != null && ord < n.length; ord++) {
+                    if (n[ord] > 0) {
+                        c.computeIfAbsent(values[leaf].facet(fi, ord), k -> new int[1])[0] += n[ord];
+                    }
+                }
+            }
+            List<Map.Entry<String, int[]>> entries = new ArrayList<>(c.entrySet());
             entries.sort((a, b) -> a.getValue()[0] != b.getValue()[0]
                     ? Integer.compare(b.getValue()[0], a.getValue()[0]) : a.getKey().compareTo(b.getKey()));
             Map<String, Integer> sorted = new LinkedHashMap<>();
@@ -337,7 +386,9 @@ public final class TranscriptSearch implements Closeable {
 
     // ---- query building
 
-    Query textQuery(String query, SearchRequest.Filters f, boolean soundsLike) throws QueryException {
+    /** The text query; {@code stemKeys} are the stemmed fields the index holds (others cannot match anything). */
+    Query textQuery(String query, SearchRequest.Filters f, boolean soundsLike, Set<String> stemKeys)
+            throws QueryException {
         checkSyntax(query);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         // quotes mean these exact words (DESIGN.md §6): no typo or stemmed alternatives, which also spares the
@@ -349,7 +400,7 @@ public final class TranscriptSearch implements Closeable {
         }
         String langKey = f.lang() == null ? null : Analysis.stemKey(f.lang());
         for (Map.Entry<String, Analyzer> e : stemmers.entrySet()) {
-            if (quoted || f.lang() != null && !e.getKey().equals(langKey)) {
+            if (quoted || f.lang() != null && !e.getKey().equals(langKey) || !stemKeys.contains(e.getKey())) {
                 continue;
             }
             Query q = parse(query, Analysis.STEMMED_PREFIX + e.getKey(), e.getValue());
@@ -376,11 +427,16 @@ public final class TranscriptSearch implements Closeable {
     }
 
     private @Nullable Query parse(String query, String field, Analyzer analyzer) throws QueryException {
-        QueryParser parser = new QueryParser(field, analyzer);
-        parser.setDefaultOperator(QueryParser.Operator.AND);
-        parser.setSplitOnWhitespace(false); // lets multi-word synonyms ("measurable residual disease") match
-        parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-        parser.setAllowLeadingWildcard(false);
+        // a field always has the same analyzer, and a parser resets itself on each parse: building one per field
+        // and query (JavaCC tables, buffers) was a tenth of a rare word's search time
+        QueryParser parser = parsers.get().computeIfAbsent(field, k -> {
+            QueryParser p = new QueryParser(field, analyzer);
+            p.setDefaultOperator(QueryParser.Operator.AND);
+            p.setSplitOnWhitespace(false); // lets multi-word synonyms ("measurable residual disease") match
+            p.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+            p.setAllowLeadingWildcard(false);
+            return p;
+        });
         try {
             Query q = parser.parse(query);
             if (q instanceof BooleanQuery b && b.clauses().isEmpty()) {
@@ -444,6 +500,115 @@ public final class TranscriptSearch implements Closeable {
                         + "before it (e.g. leuk*)");
             }
         }
+    }
+
+    /** Most word pairs a phrase with alternatives (synonyms) may expand to before it is matched word by word. */
+    private static final int MAX_PAIR_ALTERNATIVES = 64;
+
+    /**
+     * The query with each exact-field phrase of adjacent words answered from the {@link Analysis#PAIRS} field: the
+     * pairs at even offsets plus the last pair cover every word, and finding them at their offsets is finding the
+     * words at theirs, so the matches are the same; a two-word phrase becomes one term lookup. Other queries, sloppy
+     * phrases and phrases of other fields are returned as they are.
+     */
+    static Query pairPhrases(Query q) {
+        if (q instanceof PhraseQuery p) {
+            return p.getSlop() == 0 && adjacentExact(p.getPositions(), p.getTerms()) ? pairPhrase(p.getTerms()) : q;
+        }
+        if (q instanceof MultiPhraseQuery m) {
+            return m.getSlop() == 0 && adjacentExact(m.getPositions(), m.getTermArrays()) ? pairPhrase(m) : q;
+        }
+        if (q instanceof BoostQuery b) {
+            Query in = pairPhrases(b.getQuery());
+            return in == b.getQuery() ? q : new BoostQuery(in, b.getBoost());
+        }
+        if (q instanceof BooleanQuery b) {
+            BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+            boolean changed = false;
+            for (var c : b.clauses()) {
+                Query in = pairPhrases(c.getQuery());
+                changed |= in != c.getQuery();
+                out.add(in, c.getOccur());
+            }
+            return changed ? out.build() : q;
+        }
+        return q;
+    }
+
+    private static boolean adjacentExact(int[] positions, Term... terms) {
+        if (terms.length < 2) {
+            return false;
+        }
+        for (int i = 0; i < terms.length; i++) {
+            if (!terms[i].field().equals(Analysis.EXACT) || positions[i] != positions[0] + i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean adjacentExact(int[] positions, Term[][] alternatives) {
+        if (alternatives.length < 2) {
+            return false;
+        }
+        for (int i = 0; i < alternatives.length; i++) {
+            if (positions[i] != positions[0] + i) {
+                return false;
+            }
+            for (Term t : alternatives[i]) {
+                if (!t.field().equals(Analysis.EXACT)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Offsets of the pairs that cover words 0..n-1: every second pair, and the last one. */
+    private static List<Integer> pairOffsets(int words) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i + 1 < words; i += 2) {
+            out.add(i);
+        }
+        if (out.get(out.size() - 1) != words - 2) {
+            out.add(words - 2);
+        }
+        return out;
+    }
+
+    private static Query pairPhrase(Term[] words) {
+        List<Integer> offsets = pairOffsets(words.length);
+        if (offsets.size() == 1) {
+            return new TermQuery(pairTerm(words[0], words[1]));
+        }
+        PhraseQuery.Builder b = new PhraseQuery.Builder();
+        for (int i : offsets) {
+            b.add(pairTerm(words[i], words[i + 1]), i);
+        }
+        return b.build();
+    }
+
+    private static Query pairPhrase(MultiPhraseQuery m) {
+        Term[][] words = m.getTermArrays();
+        List<Integer> offsets = pairOffsets(words.length);
+        MultiPhraseQuery.Builder b = new MultiPhraseQuery.Builder();
+        for (int i : offsets) {
+            if (words[i].length * words[i + 1].length > MAX_PAIR_ALTERNATIVES) {
+                return m; // too many combinations: matching the words is cheaper than looking up every pair
+            }
+            List<Term> pairs = new ArrayList<>();
+            for (Term a : words[i]) {
+                for (Term c : words[i + 1]) {
+                    pairs.add(pairTerm(a, c));
+                }
+            }
+            b.add(pairs.toArray(Term[]::new), i);
+        }
+        return b.build();
+    }
+
+    private static Term pairTerm(Term first, Term second) {
+        return new Term(Analysis.PAIRS, Analysis.pair(first.text(), second.text()));
     }
 
     /** Adds a fuzzy alternative at a lower boost to each plain word of 5+ letters (not inside phrases). */
@@ -724,14 +889,6 @@ public final class TranscriptSearch implements Closeable {
         }
     }
 
-    private static final String[] NO_VALUES = new String[0];
-
-    /** Reads a doc values ord's term (the two doc values types have no common interface for it). */
-    private interface OrdLookup {
-        org.apache.lucene.util.BytesRef lookup(long ord) throws IOException;
-    }
-
-    /** One matching track. */
     /** Aligned and edited text before any other track; the rest keep their score order. */
     private static int sourceRank(String source) {
         return switch (source) {
@@ -741,6 +898,7 @@ public final class TranscriptSearch implements Closeable {
         };
     }
 
+    /** One matching track. */
     private static final class TrackHit {
         final int leaf;
         final int doc;
@@ -749,10 +907,11 @@ public final class TranscriptSearch implements Closeable {
         final String lang;
         final String source;
         final int trackOrder;
-        final String[][] facets;
+        /** Per facet: the number of values, then their segment ordinals. */
+        final int[] facetOrds;
 
         TrackHit(int leaf, int doc, float score, String interview, String lang, String source, int trackOrder,
-                String[][] facets) {
+                int[] facetOrds) {
             this.leaf = leaf;
             this.doc = doc;
             this.score = score;
@@ -760,7 +919,7 @@ public final class TranscriptSearch implements Closeable {
             this.lang = lang;
             this.source = source;
             this.trackOrder = trackOrder;
-            this.facets = facets;
+            this.facetOrds = facetOrds;
         }
 
         /** Best score first, then index order (stable across runs). */
@@ -768,21 +927,260 @@ public final class TranscriptSearch implements Closeable {
             int c = Float.compare(o.score, score);
             return c != 0 ? c : Integer.compare(trackOrder, o.trackOrder);
         }
+
+        List<String> facetValues(int facet, LeafValues values) throws IOException {
+            int at = 0;
+            for (int fi = 0; fi < facet; fi++) {
+                at += facetOrds[at] + 1;
+            }
+            List<String> out = new ArrayList<>(facetOrds[at]);
+            for (int k = 1; k <= facetOrds[at]; k++) {
+                out.add(values.facet(facet, facetOrds[at + k]));
+            }
+            return out;
+        }
     }
 
-    /** Collects every matching track with its score, interview and facet values (the corpus is ~1 doc per hour). */
+    /**
+     * Where a search matched in each of the given interviews: the start time of every matching cue, in time order
+     * and without repeats, at most {@code max} per interview; for timeline strips beside a page of results. It
+     * matches as {@link #search} did for the same request (pass the result's {@link SearchResult#soundsLike()}, so
+     * a sounds-like fallback is repeated) but builds no snippets, so it stays cheap for a thousand moments.
+     *
+     * @throws QueryException when the query cannot be parsed
+     */
+    public Map<String, long[]> timelines(SearchRequest request, boolean soundsLike, java.util.Collection<String> interviews,
+            int max) throws IOException, QueryException {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        if (interviews.isEmpty() || max <= 0) {
+            return out;
+        }
+        IndexSearcher searcher = manager.acquire();
+        try {
+            SearchRequest.Filters f = request.filters();
+            boolean phoneticOnly = soundsLike && !request.soundsLike();
+            CachingSearcher cs = (CachingSearcher) searcher;
+            Query text = searcher.rewrite(phoneticOnly ? phoneticOrFail(request.query())
+                    : textQuery(request.query(), f, soundsLike, cs.stemKeys));
+            BooleanQuery.Builder ids = new BooleanQuery.Builder();
+            for (String id : interviews) {
+                ids.add(new TermQuery(new Term(Analysis.INTERVIEW, id)), Occur.SHOULD);
+            }
+            BooleanQuery.Builder full = new BooleanQuery.Builder().add(cs.hasPairs ? pairPhrases(text) : text, Occur.MUST)
+                    .add(ids.build(), Occur.FILTER);
+            for (Query filter : filters(f)) {
+                full.add(filter, Occur.FILTER);
+            }
+            List<TrackHit> hits = new ArrayList<>();
+            collect(searcher, full.build(), new HitCollector(hits, cs.values));
+            Weight weight = searcher.createWeight(text, ScoreMode.COMPLETE_NO_SCORES, 1f);
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            Map<String, java.util.TreeSet<Long>> starts = new LinkedHashMap<>();
+            for (String id : interviews) {
+                starts.put(id, new java.util.TreeSet<>());
+            }
+            for (TrackHit h : hits) {
+                java.util.TreeSet<Long> set = starts.get(h.interview);
+                if (set != null) {
+                    cueStarts(weight, leaves.get(h.leaf), h, f.speaker(), set);
+                }
+            }
+            starts.forEach((id, set) -> out.put(id, set.stream().limit(max).mapToLong(Long::longValue).toArray()));
+            return out;
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new QueryException(request.query(), "the query '" + request.query()
+                    + "' expands to too many words; use a longer prefix or fewer wildcards");
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** Adds the start of every cue of one track where the query matches (by that speaker, when the cues say). */
+    private void cueStarts(Weight weight, LeafReaderContext leaf, TrackHit hit, @Nullable String speaker,
+            java.util.Set<Long> into) throws IOException {
+        Matches matches = weight.matches(leaf, hit.doc);
+        if (matches == null) {
+            return;
+        }
+        CueTable table = cueTable(leaf, hit.doc);
+        if (table == null || table.size() == 0) {
+            return;
+        }
+        boolean speakerKnown = false;
+        for (int c = 0; c < table.size() && !speakerKnown; c++) {
+            speakerKnown = table.speaker(c) != null;
+        }
+        String cueSpeaker = speakerKnown ? speaker : null;
+        for (String field : matches) {
+            if (!isPositional(field)) {
+                continue;
+            }
+            MatchesIterator it = matches.getMatches(field);
+            if (it == null) {
+                continue;
+            }
+            while (it.next()) {
+                if (it.startPosition() < 0) {
+                    continue;
+                }
+                int c = table.cueAt(it.startPosition());
+                if (cueSpeaker == null || cueSpeaker.equals(table.speaker(c))) {
+                    into.add(table.startMs(c));
+                }
+            }
+        }
+    }
+
+    /** The matching tracks of one interview; most interviews match with one track, so no list is made for it. */
+    private static final class Group {
+        private final TrackHit first;
+        private @Nullable List<TrackHit> more;
+        float best;
+
+        Group(TrackHit first) {
+            this.first = first;
+            this.best = first.score;
+        }
+
+        void add(TrackHit h) {
+            if (more == null) {
+                more = new ArrayList<>(4);
+                more.add(first);
+            }
+            more.add(h);
+            best = Math.max(best, h.score);
+        }
+
+        TrackHit first() {
+            return more == null ? first : more.get(0);
+        }
+
+        /** Within an interview, text a person checked comes first: aligned, then edited, then AI text. */
+        List<TrackHit> ordered() {
+            if (more == null) {
+                return List.of(first);
+            }
+            more.sort(Comparator.comparingInt((TrackHit h) -> sourceRank(h.source)).thenComparing(TrackHit::compareTo));
+            return more;
+        }
+    }
+
+    /**
+     * The searcher with per-segment lookups of interview IDs, titles and facet values by ordinal. A searcher serves
+     * one point-in-time reader and is reused until the next commit, so what is looked up once stays valid.
+     */
+    private static final class CachingSearcher extends IndexSearcher {
+        final LeafValues[] values;
+        /** Languages with a stemmed field in this index: parsing and weighing the others is wasted work. */
+        final Set<String> stemKeys = new HashSet<>();
+        /** Whether every segment with words has their pairs: an index of schema 1 (before reindexing) has none. */
+        final boolean hasPairs;
+
+        CachingSearcher(IndexReader reader) throws IOException {
+            super(reader);
+            setSimilarity(TranscriptIndex.SIMILARITY);
+            List<LeafReaderContext> leaves = reader.leaves();
+            values = new LeafValues[leaves.size()];
+            boolean pairs = true;
+            for (int i = 0; i < values.length; i++) {
+                LeafReader leaf = leaves.get(i).reader();
+                pairs &= leaf.terms(Analysis.EXACT) == null || leaf.terms(Analysis.PAIRS) != null;
+                values[i] = new LeafValues(leaves.get(i).reader());
+                for (String key : Analysis.STEM_LANGS) {
+                    if (leaves.get(i).reader().terms(Analysis.STEMMED_PREFIX + key) != null) {
+                        stemKeys.add(key);
+                    }
+                }
+            }
+            hasPairs = pairs;
+        }
+    }
+
+    /**
+     * Names by ordinal of one segment's interview and facet doc values, filled as they are first needed (the few
+     * distinct values of a page of hits, not every speaker of the index). Thread-safe.
+     */
+    private static final class LeafValues {
+        private final LeafReader reader;
+        private final String[] interviews;
+        private final String[][] facets;
+        private @Nullable SortedDocValues interviewLookup;
+        private final @Nullable SortedSetDocValues[] facetLookup;
+
+        LeafValues(LeafReader reader) {
+            this.reader = reader;
+            this.interviews = new String[valueCount(reader, Analysis.INTERVIEW, false)];
+            this.facets = new String[FACETS.size()][];
+            this.facetLookup = new SortedSetDocValues[FACETS.size()];
+            for (int fi = 0; fi < FACETS.size(); fi++) {
+                facets[fi] = new String[valueCount(reader, FACETS.get(fi), true)];
+            }
+        }
+
+        private static int valueCount(LeafReader reader, String field, boolean set) {
+            try {
+                return set ? (int) DocValues.getSortedSet(reader, field).getValueCount()
+                        : DocValues.getSorted(reader, field).getValueCount();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        int valueCount(int facet) {
+            return facets[facet].length;
+        }
+
+        synchronized String interview(int ord) throws IOException {
+            String s = interviews[ord];
+            if (s == null) {
+                if (interviewLookup == null) {
+                    interviewLookup = DocValues.getSorted(reader, Analysis.INTERVIEW);
+                }
+                s = interviewLookup.lookupOrd(ord).utf8ToString();
+                interviews[ord] = s;
+            }
+            return s;
+        }
+
+        synchronized String facet(int facet, int ord) throws IOException {
+            String s = facets[facet][ord];
+            if (s == null) {
+                SortedSetDocValues dv = facetLookup[facet];
+                if (dv == null) {
+                    dv = DocValues.getSortedSet(reader, FACETS.get(facet));
+                    facetLookup[facet] = dv;
+                }
+                s = dv.lookupOrd(ord).utf8ToString();
+                facets[facet][ord] = s;
+            }
+            return s;
+        }
+
+        /** The interview title of a track (doc values: a stored-fields read decompresses a whole block). */
+        String title(int doc) throws IOException {
+            BinaryDocValues dv = reader.getBinaryDocValues(Analysis.TITLE); // null in a schema 1 index
+            if (dv != null && dv.advanceExact(doc)) {
+                return dv.binaryValue().utf8ToString();
+            }
+            String stored = reader.storedFields().document(doc, Set.of(Analysis.TITLE)).get(Analysis.TITLE);
+            return stored == null ? "" : stored;
+        }
+    }
+
+    /** Collects every matching track with its score, interview and facet ordinals (the corpus is ~1 doc per hour). */
     private static final class HitCollector extends SimpleCollector {
         private final List<TrackHit> hits;
+        private final LeafValues[] values;
         private @Nullable Scorable scorer;
         private int leafOrd;
         private int docBase;
         private @Nullable SortedDocValues interview;
-        private final List<SortedSetDocValues> facetValues = new ArrayList<>();
-        private final List<Map<Long, String>> ordNames = new ArrayList<>();
-        private final Map<Long, String> interviewNames = new HashMap<>();
+        private final SortedSetDocValues[] facetValues = new SortedSetDocValues[FACETS.size()];
+        private int[] buffer = new int[16];
 
-        HitCollector(List<TrackHit> hits) {
+        HitCollector(List<TrackHit> hits, LeafValues[] values) {
             this.hits = hits;
+            this.values = values;
         }
 
         @Override
@@ -790,12 +1188,8 @@ public final class TranscriptSearch implements Closeable {
             leafOrd = context.ord;
             docBase = context.docBase;
             interview = DocValues.getSorted(context.reader(), Analysis.INTERVIEW);
-            interviewNames.clear();
-            facetValues.clear();
-            ordNames.clear();
-            for (String f : FACETS) {
-                facetValues.add(DocValues.getSortedSet(context.reader(), f));
-                ordNames.add(new HashMap<>());
+            for (int i = 0; i < FACETS.size(); i++) {
+                facetValues[i] = DocValues.getSortedSet(context.reader(), FACETS.get(i));
             }
         }
 
@@ -806,38 +1200,32 @@ public final class TranscriptSearch implements Closeable {
 
         @Override
         public void collect(int doc) throws IOException {
-            String id = "";
+            LeafValues names = values[leafOrd];
             SortedDocValues iv = interview;
-            if (iv != null && iv.advanceExact(doc)) {
-                id = name(interviewNames, iv.ordValue(), o -> iv.lookupOrd((int) o));
-            }
-            String[][] values = new String[FACETS.size()][];
+            String id = iv != null && iv.advanceExact(doc) ? names.interview(iv.ordValue()) : "";
+            int at = 0;
+            String lang = "";
+            String source = "";
             for (int i = 0; i < FACETS.size(); i++) {
-                SortedSetDocValues dv = facetValues.get(i);
-                if (dv.advanceExact(doc)) {
-                    String[] vs = new String[dv.docValueCount()];
-                    Map<Long, String> names = ordNames.get(i);
-                    for (int k = 0; k < vs.length; k++) {
-                        vs[k] = name(names, dv.nextOrd(), dv::lookupOrd);
+                SortedSetDocValues dv = facetValues[i];
+                int n = dv.advanceExact(doc) ? dv.docValueCount() : 0;
+                if (at + n + 1 > buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, (at + n + 1) * 2);
+                }
+                buffer[at++] = n;
+                for (int k = 0; k < n; k++) {
+                    int ord = (int) dv.nextOrd();
+                    buffer[at++] = ord;
+                    if (k == 0 && i == 0) {
+                        lang = names.facet(0, ord);
+                    } else if (k == 0 && i == 1) {
+                        source = names.facet(1, ord);
                     }
-                    values[i] = vs;
-                } else {
-                    values[i] = NO_VALUES;
                 }
             }
-            String lang = values[0].length == 0 ? "" : values[0][0];
-            String source = values[1].length == 0 ? "" : values[1][0];
             float score = scorer == null ? 0f : scorer.score();
-            hits.add(new TrackHit(leafOrd, doc, score, id, lang, source, docBase + doc, values));
-        }
-
-        private static String name(Map<Long, String> names, long ord, OrdLookup lookup) throws IOException {
-            String name = names.get(ord);
-            if (name == null) {
-                name = lookup.lookup(ord).utf8ToString();
-                names.put(ord, name);
-            }
-            return name;
+            hits.add(new TrackHit(leafOrd, doc, score, id, lang, source, docBase + doc,
+                    java.util.Arrays.copyOf(buffer, at)));
         }
 
         @Override

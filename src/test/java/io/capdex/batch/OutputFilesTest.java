@@ -120,6 +120,37 @@ class OutputFilesTest {
     }
 
     @Test
+    void anAbandonedWriteLeavesTheTargetAndNoTemporaryFile() throws Exception {
+        Path out = Files.writeString(dir.resolve("out.vtt"), "old");
+        assertFalse(OutputFiles.writeUnlessAbandoned(out, true, Set.of(), s -> {
+            s.write("WEBVTT\n\npart".getBytes(StandardCharsets.UTF_8));
+            return false;
+        }));
+        assertEquals("old", Files.readString(out));
+        assertEquals(List.of("out.vtt"), names(dir));
+        assertTrue(OutputFiles.writeUnlessAbandoned(out, true, Set.of(), s -> {
+            s.write("WEBVTT\n".getBytes(StandardCharsets.UTF_8));
+            return true;
+        }));
+        assertEquals("WEBVTT\n", Files.readString(out));
+        assertEquals(List.of("out.vtt"), names(dir));
+    }
+
+    @Test
+    void temporaryFilesAreHiddenNamedAfterTheTargetAndUnique() throws Exception {
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            OutputFiles.writeFile(dir.resolve("x" + i + ".srt"), false, Set.of(), temporary -> {
+                String name = temporary.getFileName().toString();
+                assertTrue(name.startsWith(".capdex-") && name.endsWith(".srt"), name);
+                seen.add(name.substring(0, name.lastIndexOf('-')));
+                Files.writeString(temporary, TEXT);
+            });
+        }
+        assertEquals(20, seen.stream().distinct().count(), seen.toString());
+    }
+
+    @Test
     void keepsAFileThatAppearedWhileWritingWithoutForce() throws Exception {
         Path out = dir.resolve("out.srt");
         OutputException e = assertThrows(OutputException.class, () -> OutputFiles.write(out, false, Set.of(), s -> {

@@ -26,6 +26,33 @@ class Utf8ScanProperties {
         assertEquals(jdkFirstBad, Utf8Scan.firstInvalid(bytes, 0, bytes.length));
     }
 
+    @Property(tries = 1000)
+    void firstNonAsciiIsTheFirstHighByte(@ForAll("nearlyUtf8") byte[] bytes) {
+        int expected = 0;
+        while (expected < bytes.length && bytes[expected] >= 0) {
+            expected++;
+        }
+        assertEquals(expected, Utf8Scan.firstNonAscii(bytes, 0, bytes.length));
+    }
+
+    /**
+     * Valid UTF-8, ASCII or not, decodes to what the JDK's decoder makes of it (leaving out a leading BOM and NUL
+     * bytes, which make the decoder strip the BOM or consider UTF-16).
+     */
+    @Property(tries = 1000)
+    void validBytesDecodeAsTheJdkDecodesThem(@ForAll("nearlyUtf8") byte[] bytes) {
+        boolean nul = false;
+        for (byte b : bytes) {
+            nul |= b == 0;
+        }
+        boolean bom = bytes.length > 0 && bytes[0] == (byte) 0xEF;
+        if (Utf8Scan.firstInvalid(bytes, 0, bytes.length) < 0 && !bom && !nul) {
+            DecodedText d = TextDecoder.decode(bytes);
+            assertEquals(new String(bytes, StandardCharsets.UTF_8), d.text());
+            assertEquals(StandardCharsets.UTF_8, d.charset());
+        }
+    }
+
     /**
      * Lenient decoding replaces something exactly when the census finds invalid sequences. (The counts may differ
      * by one at the very end: the JDK calls a truncated final sequence one malformed run.)

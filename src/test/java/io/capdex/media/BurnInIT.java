@@ -56,6 +56,8 @@ class BurnInIT {
         assertEquals(TestMedia.HEIGHT, video.height());
         assertTrue(Math.abs(in.durationMs() - out.durationMs()) <= 100, in.durationMs() + " vs " + out.durationMs());
         assertEquals(SubtitleMuxerIT.packetCounts(source).get("video"), result.frames());
+        // every frame handed to the encoder thread is in the file, none dropped or doubled
+        assertEquals(SubtitleMuxerIT.packetCounts(source).get("video"), SubtitleMuxerIT.packetCounts(burned).get("video"));
         assertEquals(SubtitleMuxerIT.packetCounts(source).get("audio"), SubtitleMuxerIT.packetCounts(burned).get("audio"));
         assertEquals(SubtitleMuxerIT.packetCounts(source).get("audio"), result.audioPackets());
         assertTrue(SubtitleMuxerIT.moovBeforeMdat(burned));

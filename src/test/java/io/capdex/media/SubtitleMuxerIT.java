@@ -186,6 +186,28 @@ class SubtitleMuxerIT {
         return cues.stream().map(c -> c.shiftedBy(shiftMs)).toList();
     }
 
+    @Test
+    void packetTimesConvertToMicrosecondsExactlyAsFfmpegRoundsThem() {
+        long[][] bases = {{1, 12_800}, {1, 90_000}, {1, 44_100}, {1, 48_000}, {1001, 30_000}, {1, 1_000}, {3, 7},
+            {1, 1_000_000}, {5_000, 3}, {1, Integer.MAX_VALUE}};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(6);
+        for (long[] b : bases) {
+            org.bytedeco.ffmpeg.avutil.AVRational base = new org.bytedeco.ffmpeg.avutil.AVRational()
+                    .num((int) b[0]).den((int) b[1]);
+            org.bytedeco.ffmpeg.avutil.AVRational micros = new org.bytedeco.ffmpeg.avutil.AVRational().num(1)
+                    .den(1_000_000);
+            List<Long> ticks = new ArrayList<>(List.of(0L, 1L, -1L, b[1] / 2, -b[1] / 2, (b[1] + 1) / 2,
+                    -(b[1] + 1) / 2, Long.MAX_VALUE, Long.MIN_VALUE + 1, 1L << 45, -(1L << 45)));
+            for (int i = 0; i < 2_000; i++) {
+                ticks.add(random.nextLong(-(1L << 40), 1L << 40));
+            }
+            for (long t : ticks) {
+                assertEquals(org.bytedeco.ffmpeg.global.avutil.av_rescale_q(t, base, micros),
+                        SubtitleMuxer.ticksToMicros(t, b[0], b[1], base), t + " ticks of " + b[0] + "/" + b[1]);
+            }
+        }
+    }
+
     static void assertSameCues(List<Cue> expected, List<Cue> actual, long toleranceMs, boolean position) {
         assertEquals(expected.size(), actual.size(), actual.toString());
         for (int i = 0; i < expected.size(); i++) {

@@ -276,6 +276,25 @@ class TranscriptSearchTest {
         assertEquals(2, search(SearchRequest.of("relapse").withFilters(SearchRequest.Filters.NONE.withInterview("I01"))).results().get(0).hits());
     }
 
+    @Test
+    void countsFacetsOncePerInterviewAcrossSegments() throws Exception {
+        // three commits make three segments; I1's tracks sit in different ones, and the values' ordinals differ
+        index(withFacets(track("I1", "en", "asr", "a", "the relapse came"), "kids", 2020),
+                withFacets(track("I2", "fr", "asr", "b", "une relapse"), "adults", 2021));
+        index(withFacets(track("I1", "es", "mt", "c", "la relapse"), "kids", 2020),
+                withFacets(track("I3", "en", "edited", "d", "no relapse"), "adults", 2020));
+        index(withFacets(track("I1", "fr", "mt", "e", "relapse encore"), "kids", 2020));
+        SearchResult r = search("relapse");
+        assertEquals(3, r.total());
+        assertEquals(Map.of("en", 2, "es", 1, "fr", 2), r.facets().get("lang"));
+        assertEquals(Map.of("asr", 2, "mt", 1, "edited", 1), r.facets().get("source"));
+        assertEquals(Map.of("kids", 1, "adults", 2), r.facets().get("collection"));
+        assertEquals(Map.of("2020", 2, "2021", 1), r.facets().get("year"));
+        SearchResult.Hit i1 = r.results().stream().filter(h -> h.interview().equals("I1")).findFirst().orElseThrow();
+        assertEquals(3, i1.hits());
+        assertEquals("Interview I1", i1.title());
+    }
+
     /**
      * Only the page's interviews are scored (the top tracks, widened until no left-out track could rank or tie):
      * many equal scores, documents indexed against ID order and interviews whose best track is not their first

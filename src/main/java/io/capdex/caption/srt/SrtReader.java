@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads SubRip (SRT) text leniently, as cdown/srt does: every tolerated oddity is a warning, a cue that cannot be
@@ -47,7 +49,13 @@ public final class SrtReader implements CaptionReader {
 
     @Override
     public ParseResult read(CharSequence text) {
-        return new Parse(text.toString()).run();
+        return new Parse(text.toString(), null).run();
+    }
+
+    /** Streams: each cue goes to {@code sink} as soon as its text is read; only the problems are kept. */
+    @Override
+    public ParseResult read(CharSequence text, Consumer<Cue> sink) {
+        return new Parse(text.toString(), sink).run();
     }
 
     /** Where the line-walking state machine is between lines. */
@@ -76,8 +84,10 @@ public final class SrtReader implements CaptionReader {
         private final int[] memoLine = {-1, -1, -1, -1};
         private final boolean[] memoValue = new boolean[4];
 
+        private final @Nullable Consumer<Cue> sink;
         private final List<Cue> cues = new ArrayList<>();
         private final List<Integer> cueFirstLines = new ArrayList<>();
+        private int cueCount;
         private final List<Line> lineBuffer = new ArrayList<>(4);
         private int[] cueLines = new int[8];
         private int cueLineCount;
@@ -86,7 +96,8 @@ public final class SrtReader implements CaptionReader {
         private long endMs;
         private int timingLine;
 
-        Parse(String text) {
+        Parse(String text, @Nullable Consumer<Cue> sink) {
+            this.sink = sink;
             bom = !text.isEmpty() && text.charAt(0) == '\uFEFF';
             String body = bom ? text.substring(1) : text;
             if (bom) {
@@ -350,7 +361,7 @@ public final class SrtReader implements CaptionReader {
             finishFile();
             Origin origin = new Origin(Format.SRT, "UTF-8", bom, lineEndings);
             Track track = new Track(Track.UNDETERMINED, Source.ASR, cues, List.of(), List.of(), origin);
-            return new ParseResult(track, problems.toList(), new CueLines(cueFirstLines));
+            return new ParseResult(track, problems.toList(), sink == null ? new CueLines(cueFirstLines) : CueLines.none());
         }
 
         /** Skips lines that belong to no cue, up to the next cue start; reports them once. */
@@ -522,8 +533,14 @@ public final class SrtReader implements CaptionReader {
                 case 2 -> List.of(lines.get(0), lines.get(1));
                 default -> List.copyOf(lines);
             };
-            cues.add(new Cue(new TimeSpan(startMs, endMs), null, kept, null, List.of(), settings));
-            cueFirstLines.add(timingLine);
+            Cue cue = new Cue(new TimeSpan(startMs, endMs), null, kept, null, List.of(), settings);
+            cueCount++;
+            if (sink != null) {
+                sink.accept(cue);
+            } else {
+                cues.add(cue);
+                cueFirstLines.add(timingLine);
+            }
             cueLineCount = 0;
         }
 
@@ -536,7 +553,7 @@ public final class SrtReader implements CaptionReader {
                 problems.add(1, ProblemCode.EMPTY_FILE, "the file is empty");
                 return;
             }
-            if (cues.isEmpty()) {
+            if (cueCount == 0) {
                 problems.add(1, ProblemCode.NO_CUES, "no cue could be read");
             }
             char last = s.charAt(s.length() - 1);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,11 +48,34 @@ public final class SrtWriter implements CaptionWriter {
 
     @Override
     public void write(Track track, Appendable out, WriteOptions options) throws IOException {
-        String nl = options.newline();
-        StringBuilder sb = new StringBuilder(256);
-        Tags tags = new Tags();
-        int number = 0;
+        Cues stream = new Cues(out, options);
         for (Cue cue : track.cues()) {
+            stream.write(cue);
+        }
+        stream.finish();
+    }
+
+    /** SRT has no header and nothing in it depends on other cues, so every track can be written cue by cue. */
+    @Override
+    public Optional<CueStream> open(Track header, Appendable out, WriteOptions options) {
+        return Optional.of(new Cues(out, options));
+    }
+
+    /** Writes numbered cues; the one place that lays out an SRT cue. */
+    private static final class Cues implements CueStream {
+        private final Appendable out;
+        private final String nl;
+        private final StringBuilder sb = new StringBuilder(256);
+        private final Tags tags = new Tags();
+        private int number;
+
+        Cues(Appendable out, WriteOptions options) {
+            this.out = out;
+            this.nl = options.newline();
+        }
+
+        @Override
+        public boolean write(Cue cue) throws IOException {
             number++;
             sb.setLength(0);
             sb.append(number).append(nl);
@@ -77,6 +101,12 @@ public final class SrtWriter implements CaptionWriter {
             }
             sb.append(nl);
             out.append(sb);
+            return true;
+        }
+
+        @Override
+        public void finish() {
+            // the blank line after each cue already ends the file
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -66,8 +67,26 @@ public final class VttWriter implements CaptionWriter {
      * @throws IllegalArgumentException if a note holds {@code -->}, which would turn it into a cue
      */
     public void write(Track track, List<String> notes, Appendable out, WriteOptions options) throws IOException {
+        Cues stream = writeHeader(track, notes, colourClasses(track), out, options);
+        for (Cue cue : track.cues()) {
+            stream.write(cue);
+        }
+        stream.finish();
+    }
+
+    /**
+     * Writes the header of {@code header} (its STYLE and REGION blocks) and returns the cue writer. A cue with a
+     * colour that is not a CSS name needs a rule in the colour STYLE block, which only the whole track can
+     * provide; the stream refuses such a cue.
+     */
+    @Override
+    public Optional<CueStream> open(Track header, Appendable out, WriteOptions options) throws IOException {
+        return Optional.of(writeHeader(header, List.of(), Map.of(), out, options));
+    }
+
+    private static Cues writeHeader(Track track, List<String> notes, Map<String, String> colourClasses,
+                                    Appendable out, WriteOptions options) throws IOException {
         String nl = options.newline();
-        Map<String, String> colourClasses = colourClasses(track);
         out.append("WEBVTT").append(nl);
         for (String note : notes) {
             if (note.contains("-->")) {
@@ -113,8 +132,29 @@ public final class VttWriter implements CaptionWriter {
                 }
             }
         }
-        StringBuilder sb = new StringBuilder(128);
-        for (Cue cue : track.cues()) {
+        return new Cues(out, nl, colourClasses, regionIds);
+    }
+
+    /** Writes cues after the header; the one place that lays out a WebVTT cue. */
+    private static final class Cues implements CueStream {
+        private final Appendable out;
+        private final String nl;
+        private final Map<String, String> colourClasses;
+        private final Set<String> regionIds;
+        private final StringBuilder sb = new StringBuilder(128);
+
+        Cues(Appendable out, String nl, Map<String, String> colourClasses, Set<String> regionIds) {
+            this.out = out;
+            this.nl = nl;
+            this.colourClasses = colourClasses;
+            this.regionIds = regionIds;
+        }
+
+        @Override
+        public boolean write(Cue cue) throws IOException {
+            if (needsColourClass(cue, colourClasses)) {
+                return false;
+            }
             sb.setLength(0);
             sb.append(nl);
             String id = cue.id();
@@ -137,7 +177,26 @@ public final class VttWriter implements CaptionWriter {
                 sb.append(nl.equals("\n") ? text : text.replace("\n", nl)).append(nl);
             }
             out.append(sb);
+            return true;
         }
+
+        @Override
+        public void finish() {
+            // WebVTT has no trailer: the last cue's line end ends the file
+        }
+    }
+
+    /** Whether the cue has a colour that needs a class of the colour STYLE block that {@code classes} lacks. */
+    private static boolean needsColourClass(Cue cue, Map<String, String> classes) {
+        for (Line line : cue.lines()) {
+            for (Run run : line.runs()) {
+                String color = run.style().color();
+                if (color != null && !classes.containsKey(color) && !CssColours.isNamed(color) && isColour(color)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -384,7 +443,18 @@ public final class VttWriter implements CaptionWriter {
     }
 
     private static void escape(StringBuilder sb, String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        int first = 0;
+        while (first < n && !needsReference(text.charAt(first))) {
+            first++;
+        }
+        // Most caption text has nothing to escape: one bulk copy instead of a call per character.
+        if (first == n) {
+            sb.append(text);
+            return;
+        }
+        sb.append(text, 0, first);
+        for (int i = first; i < n; i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '&' -> sb.append("&amp;");
@@ -396,6 +466,10 @@ public final class VttWriter implements CaptionWriter {
                 default -> sb.append(c);
             }
         }
+    }
+
+    private static boolean needsReference(char c) {
+        return c == '&' || c == '<' || c == '>' || c == '\u00A0' || c == '\u200E' || c == '\u200F';
     }
 
     /** White space trimmed and collapsed, as the reader does with tag annotations. */

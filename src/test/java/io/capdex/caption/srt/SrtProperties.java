@@ -3,6 +3,7 @@ package io.capdex.caption.srt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.capdex.caption.CaptionWriter;
 import io.capdex.caption.Cue;
 import io.capdex.caption.Format;
 import io.capdex.caption.Line;
@@ -14,6 +15,8 @@ import io.capdex.caption.Style;
 import io.capdex.caption.TimeSpan;
 import io.capdex.caption.Track;
 import io.capdex.caption.WriteOptions;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -115,6 +118,30 @@ class SrtProperties {
                     return sb.toString();
                 });
         return Arbitraries.oneOf(noise, mutated, Arbitraries.strings().ofMaxLength(200));
+    }
+
+    @Property(tries = 1000)
+    void streamedReadHandsOverTheSameCuesAndProblemsAsAWholeRead(@ForAll("anyText") String text) {
+        ParseResult whole = reader.read(text);
+        List<Cue> cues = new ArrayList<>();
+        ParseResult streamed = reader.read(text, cues::add);
+        assertEquals(whole.track().cues(), cues);
+        assertEquals(whole.problems(), streamed.problems());
+        assertEquals(whole.track().origin(), streamed.track().origin());
+        assertTrue(streamed.track().cues().isEmpty());
+    }
+
+    @Property(tries = 300)
+    void writingCueByCueGivesTheWholeTrackOutput(@ForAll("tracks") Track track, @ForAll boolean crlf)
+            throws IOException {
+        WriteOptions options = WriteOptions.defaults().withCrlf(crlf);
+        StringBuilder out = new StringBuilder();
+        CaptionWriter.CueStream stream = writer.open(Track.of(Format.SRT, List.of()), out, options).orElseThrow();
+        for (Cue cue : track.cues()) {
+            assertTrue(stream.write(cue));
+        }
+        stream.finish();
+        assertEquals(writer.write(track, options), out.toString());
     }
 
     @Property(tries = 2000)

@@ -3,6 +3,7 @@ package io.capdex.caption.vtt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.capdex.caption.CaptionWriter;
 import io.capdex.caption.Cue;
 import io.capdex.caption.Format;
 import io.capdex.caption.Line;
@@ -16,6 +17,8 @@ import io.capdex.caption.Style;
 import io.capdex.caption.TimeSpan;
 import io.capdex.caption.Track;
 import io.capdex.caption.Word;
+import io.capdex.caption.WriteOptions;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +56,29 @@ class VttProperties {
         assertTrue(back.isClean(), () -> back.problems() + "\n" + text);
         assertEquals(track, back.track(), text);
         assertEquals(text, WRITER.write(back.track()), "canonical output is a fixed point");
+    }
+
+    @Property(tries = 300)
+    void writingCueByCueGivesTheWholeTrackOutputOrRefusesAColourClass(@ForAll("tracks") Track track,
+                                                                      @ForAll boolean crlf) throws IOException {
+        WriteOptions options = WriteOptions.defaults().withCrlf(crlf);
+        StringBuilder out = new StringBuilder();
+        // the header is the track's own (STYLE and REGION blocks), as a converter knows it before the first cue
+        CaptionWriter.CueStream stream = WRITER.open(track.withCues(List.of()), out, options).orElseThrow();
+        boolean refused = false;
+        for (Cue cue : track.cues()) {
+            if (!stream.write(cue)) {
+                refused = true;
+                break;
+            }
+        }
+        String whole = WRITER.write(track, options);
+        if (refused) {
+            assertTrue(whole.contains(VttReader.COLOUR_BLOCK_MARK), "refused a cue without a colour class:\n" + whole);
+        } else {
+            stream.finish();
+            assertEquals(whole, out.toString());
+        }
     }
 
     @Property(tries = 200)

@@ -1,0 +1,71 @@
+package io.capdex.cli;
+
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Text written as UTF-8 to a stream through one large buffer, for caption writers: a 19 MB track goes out in
+ * 64 KB blocks, each encoded in one {@link String#getBytes} call (a plain copy for ASCII text), where a
+ * {@code BufferedWriter} over an {@code OutputStreamWriter} copies every cue's text three times and encodes it
+ * character by character. Not thread-safe; the caller closes the stream.
+ */
+final class Utf8Output implements Appendable, Flushable {
+    private static final int BLOCK_CHARS = 1 << 16;
+
+    private final OutputStream out;
+    private final StringBuilder buffer = new StringBuilder(BLOCK_CHARS + 1024);
+
+    Utf8Output(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Utf8Output append(CharSequence text) throws IOException {
+        buffer.append(text);
+        if (buffer.length() >= BLOCK_CHARS) {
+            drain(false);
+        }
+        return this;
+    }
+
+    @Override
+    public Utf8Output append(CharSequence text, int start, int end) throws IOException {
+        buffer.append(text, start, end);
+        if (buffer.length() >= BLOCK_CHARS) {
+            drain(false);
+        }
+        return this;
+    }
+
+    @Override
+    public Utf8Output append(char c) throws IOException {
+        buffer.append(c);
+        if (buffer.length() >= BLOCK_CHARS) {
+            drain(false);
+        }
+        return this;
+    }
+
+    /** Writes out everything appended so far and flushes the stream. */
+    @Override
+    public void flush() throws IOException {
+        drain(true);
+        out.flush();
+    }
+
+    private void drain(boolean all) throws IOException {
+        int n = buffer.length();
+        // A surrogate pair must be encoded together: a high surrogate at the end waits for its partner.
+        if (!all && n > 0 && Character.isHighSurrogate(buffer.charAt(n - 1))) {
+            n--;
+        }
+        if (n == 0) {
+            return;
+        }
+        String block = n == buffer.length() ? buffer.toString() : buffer.substring(0, n);
+        out.write(block.getBytes(StandardCharsets.UTF_8));
+        buffer.delete(0, n);
+    }
+}

@@ -1,0 +1,34 @@
+package io.capdex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void searchReusesTheIndexThatIndexLeftAndPrintsEveryQueryClass() {
+        String index = dir.resolve("index").toString();
+        CliRun built = CliRun.of("bench", "index", "--hours", "12", "--index-dir", index);
+        assertEquals(ExitCode.OK, built.exitCode(), built.err());
+        assertTrue(built.out().contains("index.build.s"), built.out());
+
+        CliRun searched = CliRun.of("bench", "search", "--hours", "12", "--index-dir", index);
+        assertEquals(ExitCode.OK, searched.exitCode(), searched.err());
+        assertFalse(searched.out().contains("index.build.s"), "the index was reused, not rebuilt:\n" + searched.out());
+        for (String kind : new String[] {"rare", "common", "phrase2", "phrase4", "crosscue", "prefix", "typo",
+                "soundslike", "filtered"}) {
+            assertTrue(searched.out().contains("search." + kind + ".p99"), kind + " missing from:\n" + searched.out());
+        }
+
+        CliRun other = CliRun.of("bench", "search", "--hours", "13", "--index-dir", index);
+        assertEquals(ExitCode.OK, other.exitCode(), other.err());
+        assertTrue(other.out().contains("index.build.s"), "another corpus size is built afresh:\n" + other.out());
+    }
+}
