@@ -70,7 +70,11 @@ public final class TranscriptSearch implements Closeable {
     private static final List<String> FACETS = List.of(Analysis.LANG, Analysis.SOURCE, Analysis.SPEAKER,
             Analysis.COLLECTION, Analysis.YEAR);
     private static final long REFRESH_EVERY_NANOS = 1_000_000_000L;
-    private static final int TABLE_CACHE_SIZE = 256;
+    /**
+     * Heap the decoded cue tables may hold (a one-hour track's is ~90 KB): all of a 1,000-hour archive's, so a busy
+     * server does not decode (and the GC does not collect) a table per result shown; 1/16 of the heap at most.
+     */
+    private static final long TABLE_CACHE_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 16);
     /** Typo tolerance applies to words of at least this many letters. */
     static final int TYPO_MIN_LENGTH = 5;
     /** Words this long tolerate two typos. */
@@ -91,13 +95,10 @@ public final class TranscriptSearch implements Closeable {
     /** Query parsers by field, one set per searching thread (a parser is not thread-safe). */
     private final ThreadLocal<Map<String, QueryParser>> parsers = ThreadLocal.withInitial(HashMap::new);
     private volatile long lastRefreshNanos = System.nanoTime();
-    /** LRU of decoded cue tables (a one-hour track's table is ~60 KB); keyed by segment core and doc. */
-    private final Map<Object, CueTable> tables = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, CueTable> eldest) {
-            return size() > TABLE_CACHE_SIZE;
-        }
-    };
+    /** LRU of decoded cue tables, at most {@link #TABLE_CACHE_BYTES}; keyed by segment core and doc. */
+    private final Map<Object, CueTable> tables = new LinkedHashMap<>(1024, 0.75f, true);
+    /** Estimated heap of the tables in {@link #tables}; guarded by it. */
+    private long tableBytes;
 
     private TranscriptSearch(Directory directory, SearcherManager manager, SynonymMap synonyms) {
         this.directory = directory;
@@ -777,7 +778,13 @@ public final class TranscriptSearch implements Closeable {
         CueTable t = CueTable.decode(dv.binaryValue());
         if (key != null) {
             synchronized (tables) {
-                tables.put(key, t);
+                CueTable old = tables.put(key, t);
+                tableBytes += t.heapBytes() - (old == null ? 0 : old.heapBytes());
+                var eldest = tables.entrySet().iterator();
+                while (tableBytes > TABLE_CACHE_BYTES && tables.size() > 1 && eldest.hasNext()) {
+                    tableBytes -= eldest.next().getValue().heapBytes();
+                    eldest.remove();
+                }
             }
         }
         return t;
