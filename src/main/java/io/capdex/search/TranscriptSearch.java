@@ -175,21 +175,34 @@ public final class TranscriptSearch implements Closeable {
      * @throws QueryException when the query cannot be parsed (the message explains why, no stack trace needed)
      */
     public SearchResult search(SearchRequest request) throws IOException, QueryException {
+        return page(request, 0).result();
+    }
+
+    /**
+     * {@link #search} plus, for each interview on the page, the {@link #timelines} strip (at most
+     * {@code timelineMax} cue starts) from the same pass: the page's matching tracks and the rewritten query are at
+     * hand, so the strips cost no second query, rewrite or collection.
+     *
+     * @throws QueryException when the query cannot be parsed
+     */
+    public SearchPage page(SearchRequest request, int timelineMax) throws IOException, QueryException {
         if (System.nanoTime() - lastRefreshNanos > REFRESH_EVERY_NANOS) {
             lastRefreshNanos = System.nanoTime();
             manager.maybeRefresh();
         }
         IndexSearcher searcher = manager.acquire();
         try {
-            SearchResult r = search(searcher, request, request.soundsLike(), false);
+            Map<String, long[]> strips = new LinkedHashMap<>();
+            SearchResult r = search(searcher, request, request.soundsLike(), false, timelineMax, strips);
             if (r.total() == 0 && !request.soundsLike()) {
                 // fallback: maybe misheard; only the phonetic clauses, as the others just found nothing
-                SearchResult phonetic = search(searcher, request, true, true);
+                Map<String, long[]> phoneticStrips = new LinkedHashMap<>();
+                SearchResult phonetic = search(searcher, request, true, true, timelineMax, phoneticStrips);
                 if (phonetic.total() > 0) {
-                    return phonetic;
+                    return new SearchPage(phonetic, phoneticStrips);
                 }
             }
-            return r;
+            return new SearchPage(r, strips);
         } finally {
             manager.release(searcher);
         }
@@ -205,7 +218,7 @@ public final class TranscriptSearch implements Closeable {
     }
 
     private SearchResult search(IndexSearcher searcher, SearchRequest request, boolean soundsLike,
-            boolean phoneticOnly) throws IOException, QueryException {
+            boolean phoneticOnly, int timelineMax, Map<String, long[]> timelines) throws IOException, QueryException {
         SearchRequest.Filters f = request.filters();
         Query parsed = phoneticOnly ? phoneticOrFail(request.query()) : textQuery(request.query(), f, soundsLike,
                 ((CachingSearcher) searcher).stemKeys);
@@ -274,6 +287,14 @@ public final class TranscriptSearch implements Closeable {
             }
             String title = values[best.leaf].title(best.doc);
             page.add(new SearchResult.Hit(best.interview, title, g.best, tracks.size(), moments));
+            if (timelineMax > 0) {
+                // the same tracks, query and speaker rule as timelines(), which repeats the search to find them
+                java.util.TreeSet<Long> set = new java.util.TreeSet<>();
+                for (TrackHit h : tracks) {
+                    cueStarts(weight, leaves.get(h.leaf), h, speaker, set);
+                }
+                timelines.put(best.interview, set.stream().limit(timelineMax).mapToLong(Long::longValue).toArray());
+            }
         }
         return new SearchResult(request.query(), groups.size(), request.offset(), page, facets(groups, values), soundsLike);
     }

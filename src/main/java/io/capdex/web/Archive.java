@@ -11,6 +11,7 @@ import io.capdex.media.MediaException;
 import io.capdex.media.MediaInfo;
 import io.capdex.media.MediaProbe;
 import io.capdex.search.QueryException;
+import io.capdex.search.SearchPage;
 import io.capdex.search.SearchRequest;
 import io.capdex.search.SearchResult;
 import io.capdex.search.TranscriptSearch;
@@ -253,11 +254,13 @@ final class Archive implements AutoCloseable {
         return s.search(request);
     }
 
-    /** The start of every matching cue of each listed interview, for the result page's timeline strips. */
-    Map<String, long[]> timelines(SearchRequest request, boolean soundsLike, List<String> interviews, int max)
-            throws IOException, QueryException {
+    /**
+     * A search with the timeline strip (at most {@code timelineMax} matching cue starts) of each interview on the
+     * page, in one pass; an archive without an index yet answers with no results.
+     */
+    SearchPage page(SearchRequest request, int timelineMax) throws IOException, QueryException {
         TranscriptSearch s = searcher();
-        return s == null ? Map.of() : s.timelines(request, soundsLike, interviews, max);
+        return s == null ? new SearchPage(search(request), Map.of()) : s.page(request, timelineMax);
     }
 
     private @Nullable TranscriptSearch searcher() throws IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.capdex.batch.InterviewRecord;
 import io.capdex.export.Exporter;
 import io.capdex.search.QueryException;
+import io.capdex.search.SearchPage;
 import io.capdex.search.SearchRequest;
 import io.capdex.search.SearchResult;
 import io.javalin.http.Context;
@@ -62,11 +63,11 @@ final class SearchApi {
             SearchResult result;
             Map<String, long[]> timelines;
             try {
-                result = archive.search(request);
-                // a second, snippet-free pass over just this page's interviews: moments for a whole strip cost
-                // highlighting every matching cue otherwise
-                timelines = archive.timelines(request, result.soundsLike(),
-                        result.results().stream().map(SearchResult.Hit::interview).toList(), TIMELINE_MAX);
+                // the strips come from the same pass, without snippets: moments for a whole strip would cost
+                // highlighting every matching cue
+                SearchPage page = archive.page(request, TIMELINE_MAX);
+                result = page.result();
+                timelines = page.timelines();
             } catch (QueryException e) {
                 throw WebError.badRequest(e.getMessage());
             }
