@@ -192,14 +192,22 @@ public final class TrackStore {
     }
 
     /**
+     * Where {@link #record} reads an interview's facts from ({@code interview.json}, which may not exist): readers
+     * that cache records check its attributes to see an ingest replace it.
+     */
+    public Path recordFile(String id) {
+        InterviewIds.check(id);
+        return folder.resolve(InterviewIds.folderName(id)).resolve(INTERVIEW_FILE);
+    }
+
+    /**
      * Only the facts of a stored interview ({@code interview.json}), without reading its tracks: what {@code list}
      * and the incremental skip need.
      *
      * @throws IOException when the file is damaged or written by a newer capdex
      */
     public Optional<InterviewRecord> record(String id) throws IOException {
-        InterviewIds.check(id);
-        Path file = folder.resolve(InterviewIds.folderName(id)).resolve(INTERVIEW_FILE);
+        Path file = recordFile(id);
         String json;
         try {
             json = Files.readString(file, StandardCharsets.UTF_8);

@@ -113,6 +113,11 @@ final class CueTable {
         return startMs.length;
     }
 
+    /** Roughly the heap this table holds, for the cache's budget. */
+    long heapBytes() {
+        return 128L + bytes.length + 28L * startMs.length + 16L * speakers.length;
+    }
+
     /** The cue holding token position {@code pos}; positions past the end map to the last cue. */
     int cueAt(int pos) {
         int i = Arrays.binarySearch(firstPos, pos);

@@ -70,7 +70,11 @@ public final class TranscriptSearch implements Closeable {
     private static final List<String> FACETS = List.of(Analysis.LANG, Analysis.SOURCE, Analysis.SPEAKER,
             Analysis.COLLECTION, Analysis.YEAR);
     private static final long REFRESH_EVERY_NANOS = 1_000_000_000L;
-    private static final int TABLE_CACHE_SIZE = 256;
+    /**
+     * Heap the decoded cue tables may hold (a one-hour track's is ~90 KB): all of a 1,000-hour archive's, so a busy
+     * server does not decode (and the GC does not collect) a table per result shown; 1/16 of the heap at most.
+     */
+    private static final long TABLE_CACHE_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 16);
     /** Typo tolerance applies to words of at least this many letters. */
     static final int TYPO_MIN_LENGTH = 5;
     /** Words this long tolerate two typos. */
@@ -91,13 +95,10 @@ public final class TranscriptSearch implements Closeable {
     /** Query parsers by field, one set per searching thread (a parser is not thread-safe). */
     private final ThreadLocal<Map<String, QueryParser>> parsers = ThreadLocal.withInitial(HashMap::new);
     private volatile long lastRefreshNanos = System.nanoTime();
-    /** LRU of decoded cue tables (a one-hour track's table is ~60 KB); keyed by segment core and doc. */
-    private final Map<Object, CueTable> tables = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, CueTable> eldest) {
-            return size() > TABLE_CACHE_SIZE;
-        }
-    };
+    /** LRU of decoded cue tables, at most {@link #TABLE_CACHE_BYTES}; keyed by segment core and doc. */
+    private final Map<Object, CueTable> tables = new LinkedHashMap<>(1024, 0.75f, true);
+    /** Estimated heap of the tables in {@link #tables}; guarded by it. */
+    private long tableBytes;
 
     private TranscriptSearch(Directory directory, SearcherManager manager, SynonymMap synonyms) {
         this.directory = directory;
@@ -174,21 +175,34 @@ public final class TranscriptSearch implements Closeable {
      * @throws QueryException when the query cannot be parsed (the message explains why, no stack trace needed)
      */
     public SearchResult search(SearchRequest request) throws IOException, QueryException {
+        return page(request, 0).result();
+    }
+
+    /**
+     * {@link #search} plus, for each interview on the page, the {@link #timelines} strip (at most
+     * {@code timelineMax} cue starts) from the same pass: the page's matching tracks and the rewritten query are at
+     * hand, so the strips cost no second query, rewrite or collection.
+     *
+     * @throws QueryException when the query cannot be parsed
+     */
+    public SearchPage page(SearchRequest request, int timelineMax) throws IOException, QueryException {
         if (System.nanoTime() - lastRefreshNanos > REFRESH_EVERY_NANOS) {
             lastRefreshNanos = System.nanoTime();
             manager.maybeRefresh();
         }
         IndexSearcher searcher = manager.acquire();
         try {
-            SearchResult r = search(searcher, request, request.soundsLike(), false);
+            Map<String, long[]> strips = new LinkedHashMap<>();
+            SearchResult r = search(searcher, request, request.soundsLike(), false, timelineMax, strips);
             if (r.total() == 0 && !request.soundsLike()) {
                 // fallback: maybe misheard; only the phonetic clauses, as the others just found nothing
-                SearchResult phonetic = search(searcher, request, true, true);
+                Map<String, long[]> phoneticStrips = new LinkedHashMap<>();
+                SearchResult phonetic = search(searcher, request, true, true, timelineMax, phoneticStrips);
                 if (phonetic.total() > 0) {
-                    return phonetic;
+                    return new SearchPage(phonetic, phoneticStrips);
                 }
             }
-            return r;
+            return new SearchPage(r, strips);
         } finally {
             manager.release(searcher);
         }
@@ -204,7 +218,7 @@ public final class TranscriptSearch implements Closeable {
     }
 
     private SearchResult search(IndexSearcher searcher, SearchRequest request, boolean soundsLike,
-            boolean phoneticOnly) throws IOException, QueryException {
+            boolean phoneticOnly, int timelineMax, Map<String, long[]> timelines) throws IOException, QueryException {
         SearchRequest.Filters f = request.filters();
         Query parsed = phoneticOnly ? phoneticOrFail(request.query()) : textQuery(request.query(), f, soundsLike,
                 ((CachingSearcher) searcher).stemKeys);
@@ -273,6 +287,14 @@ public final class TranscriptSearch implements Closeable {
             }
             String title = values[best.leaf].title(best.doc);
             page.add(new SearchResult.Hit(best.interview, title, g.best, tracks.size(), moments));
+            if (timelineMax > 0) {
+                // the same tracks, query and speaker rule as timelines(), which repeats the search to find them
+                java.util.TreeSet<Long> set = new java.util.TreeSet<>();
+                for (TrackHit h : tracks) {
+                    cueStarts(weight, leaves.get(h.leaf), h, speaker, set);
+                }
+                timelines.put(best.interview, set.stream().limit(timelineMax).mapToLong(Long::longValue).toArray());
+            }
         }
         return new SearchResult(request.query(), groups.size(), request.offset(), page, facets(groups, values), soundsLike);
     }
@@ -777,7 +799,13 @@ public final class TranscriptSearch implements Closeable {
         CueTable t = CueTable.decode(dv.binaryValue());
         if (key != null) {
             synchronized (tables) {
-                tables.put(key, t);
+                CueTable old = tables.put(key, t);
+                tableBytes += t.heapBytes() - (old == null ? 0 : old.heapBytes());
+                var eldest = tables.entrySet().iterator();
+                while (tableBytes > TABLE_CACHE_BYTES && tables.size() > 1 && eldest.hasNext()) {
+                    tableBytes -= eldest.next().getValue().heapBytes();
+                    eldest.remove();
+                }
             }
         }
         return t;

@@ -11,6 +11,7 @@ import io.capdex.media.MediaException;
 import io.capdex.media.MediaInfo;
 import io.capdex.media.MediaProbe;
 import io.capdex.search.QueryException;
+import io.capdex.search.SearchPage;
 import io.capdex.search.SearchRequest;
 import io.capdex.search.SearchResult;
 import io.capdex.search.TranscriptSearch;
@@ -19,6 +20,7 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 final class Archive implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Archive.class);
-    /** How long a stored interview's facts are trusted before {@code interview.json} is read again. */
+    /**
+     * How long a stored interview's facts are trusted before {@code interview.json} is looked at again (its
+     * attributes; it is read and parsed again only when they changed).
+     */
     private static final long RECORD_TTL_NANOS = 1_000_000_000L;
     /** How often a missing index is looked for again. */
     private static final long INDEX_RETRY_NANOS = 1_000_000_000L;
@@ -43,7 +48,7 @@ final class Archive implements AutoCloseable {
 
     private final Path dataFolder;
     private final TrackStore store;
-    private final Map<String, Timed<Optional<InterviewRecord>>> records = new ConcurrentHashMap<>();
+    private final Map<String, CachedRecord> records = new ConcurrentHashMap<>();
     private final Map<String, StoredInterview> interviews = new LinkedHashMap<>(32, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, StoredInterview> eldest) {
@@ -56,7 +61,20 @@ final class Archive implements AutoCloseable {
     private volatile @Nullable TranscriptSearch search;
     private volatile long lastIndexLookNanos;
 
-    private record Timed<T>(T value, long atNanos) {}
+    /** A cached record with the attributes its file had just before it was read. */
+    private record CachedRecord(Optional<InterviewRecord> value, @Nullable FileStamp stamp, long atNanos) {}
+
+    /** What tells an {@code interview.json} replaced by an ingest (a new file by rename) or rewritten in place. */
+    private record FileStamp(@Nullable Object fileKey, long modifiedMs, long size) {
+        static @Nullable FileStamp of(Path file) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                return new FileStamp(a.fileKey(), a.lastModifiedTime().toMillis(), a.size());
+            } catch (IOException e) {
+                return null; // missing (or being replaced): never equal, so the record is read again
+            }
+        }
+    }
 
     Archive(Path dataFolder) {
         this.dataFolder = dataFolder;
@@ -78,15 +96,22 @@ final class Archive implements AutoCloseable {
             return Optional.empty();
         }
         long now = System.nanoTime();
-        Timed<Optional<InterviewRecord>> cached = records.get(id);
+        CachedRecord cached = records.get(id);
         if (cached != null && now - cached.atNanos() < RECORD_TTL_NANOS) {
+            return cached.value();
+        }
+        // a stat instead of reading and parsing the JSON again: a busy search page shows hundreds of interviews a
+        // second, and re-reading each once a second was a good part of a request's CPU
+        FileStamp stamp = FileStamp.of(store.recordFile(id));
+        if (cached != null && stamp != null && stamp.equals(cached.stamp())) {
+            records.put(id, new CachedRecord(cached.value(), stamp, now));
             return cached.value();
         }
         Optional<InterviewRecord> read = readRecord(id);
         if (records.size() > 100_000) {
             records.clear(); // a scan of made-up IDs must not grow the map without bound
         }
-        records.put(id, new Timed<>(read, now));
+        records.put(id, new CachedRecord(read, stamp, now));
         return read;
     }
 
@@ -229,11 +254,13 @@ final class Archive implements AutoCloseable {
         return s.search(request);
     }
 
-    /** The start of every matching cue of each listed interview, for the result page's timeline strips. */
-    Map<String, long[]> timelines(SearchRequest request, boolean soundsLike, List<String> interviews, int max)
-            throws IOException, QueryException {
+    /**
+     * A search with the timeline strip (at most {@code timelineMax} matching cue starts) of each interview on the
+     * page, in one pass; an archive without an index yet answers with no results.
+     */
+    SearchPage page(SearchRequest request, int timelineMax) throws IOException, QueryException {
         TranscriptSearch s = searcher();
-        return s == null ? Map.of() : s.timelines(request, soundsLike, interviews, max);
+        return s == null ? new SearchPage(search(request), Map.of()) : s.page(request, timelineMax);
     }
 
     private @Nullable TranscriptSearch searcher() throws IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.capdex.batch.InterviewRecord;
 import io.capdex.export.Exporter;
 import io.capdex.search.QueryException;
+import io.capdex.search.SearchPage;
 import io.capdex.search.SearchRequest;
 import io.capdex.search.SearchResult;
 import io.javalin.http.Context;
@@ -62,11 +63,11 @@ final class SearchApi {
             SearchResult result;
             Map<String, long[]> timelines;
             try {
-                result = archive.search(request);
-                // a second, snippet-free pass over just this page's interviews: moments for a whole strip cost
-                // highlighting every matching cue otherwise
-                timelines = archive.timelines(request, result.soundsLike(),
-                        result.results().stream().map(SearchResult.Hit::interview).toList(), TIMELINE_MAX);
+                // the strips come from the same pass, without snippets: moments for a whole strip would cost
+                // highlighting every matching cue
+                SearchPage page = archive.page(request, TIMELINE_MAX);
+                result = page.result();
+                timelines = page.timelines();
             } catch (QueryException e) {
                 throw WebError.badRequest(e.getMessage());
             }
@@ -78,7 +79,7 @@ final class SearchApi {
     }
 
     private ObjectNode render(SearchResult result, Map<String, long[]> timelines) {
-        ObjectNode body = Json.MAPPER.valueToTree(result);
+        ObjectNode body = tree(result);
         ArrayNode results = (ArrayNode) body.get("results");
         for (int i = 0; i < results.size(); i++) {
             ObjectNode r = (ObjectNode) results.get(i);
@@ -91,6 +92,45 @@ final class SearchApi {
                         mo.source()));
             }
         }
+        return body;
+    }
+
+    /**
+     * The result as {@code Json.MAPPER.valueToTree} gives it (record components in order, nulls kept), built
+     * directly: the mapper's way serializes the records into a token buffer and parses that back, about as much
+     * work again as writing the response.
+     */
+    static ObjectNode tree(SearchResult result) {
+        ObjectNode body = Json.object();
+        body.put("query", result.query());
+        body.put("total", result.total());
+        body.put("offset", result.offset());
+        ArrayNode results = body.putArray("results");
+        for (SearchResult.Hit hit : result.results()) {
+            ObjectNode h = results.addObject();
+            h.put("interview", hit.interview());
+            h.put("title", hit.title());
+            h.put("score", hit.score());
+            h.put("hits", hit.hits());
+            ArrayNode moments = h.putArray("moments");
+            for (SearchResult.Moment m : hit.moments()) {
+                ObjectNode o = moments.addObject();
+                o.put("lang", m.lang());
+                o.put("source", m.source());
+                o.put("startMs", m.startMs());
+                o.put("endMs", m.endMs());
+                o.put("text", m.text());
+                o.put("snippet", m.snippet());
+                o.put("speaker", m.speaker());
+                o.put("ai", m.ai());
+            }
+        }
+        ObjectNode facets = body.putObject("facets");
+        result.facets().forEach((facet, counts) -> {
+            ObjectNode f = facets.putObject(facet);
+            counts.forEach(f::put);
+        });
+        body.put("soundsLike", result.soundsLike());
         return body;
     }
 

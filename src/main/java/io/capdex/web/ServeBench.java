@@ -8,10 +8,6 @@ import io.capdex.search.SearchBenchmark;
 import io.capdex.search.SearchRequest;
 import io.capdex.search.TrackDocument;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code capdex bench serve}: the search API under load. Builds the 1,000-hour benchmark index (the one
  * {@code bench index} builds) with a stored record per interview, starts the server on a loopback port, and has
- * concurrent clients (one {@link HttpClient} each, keep-alive HTTP/1.1) send the benchmark's query mix to
+ * concurrent clients (one {@link KeepAliveClient} each: keep-alive HTTP/1.1, every response read whole) send the benchmark's query mix to
  * {@code /api/search} for a fixed time after a warm-up (as long, and at least three passes over the mix).
  * Reports throughput, latency percentiles, errors and CPU time per request.
  */
@@ -96,14 +92,14 @@ public final class ServeBench {
             paths.add(path(q));
         }
         try (WebServer server = WebServer.start(ServeOptions.defaults(data).withPort(0))) {
-            String base = "http://127.0.0.1:" + server.port();
+            int port = server.port();
             // the JIT needs a few thousand requests whatever the clock says: on a busy machine a timed warm-up alone
             // ends cold and the measurement then prices the compiler
-            load(base, paths, clients, warmup, WARMUP_PASSES * (long) paths.size(), null);
+            load(port, paths, clients, warmup, WARMUP_PASSES * (long) paths.size(), null);
             Recorder rec = new Recorder();
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
-            load(base, paths, clients, measure, 0, rec);
+            load(port, paths, clients, measure, 0, rec);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuMs = (processCpuNanos() - cpu0) / 1e6;
             double[] ms = rec.sortedMs();
@@ -152,7 +148,7 @@ public final class ServeBench {
      * Runs the clients for {@code length}, and on until {@code minRequests} have been sent (at most ten times as
      * long); records into {@code rec} when given.
      */
-    private static void load(String base, List<String> paths, int clients, Duration length, long minRequests,
+    private static void load(int port, List<String> paths, int clients, Duration length, long minRequests,
             @Nullable Recorder rec) throws InterruptedException {
         long start = System.nanoTime();
         long end = start + length.toNanos();
@@ -162,8 +158,7 @@ public final class ServeBench {
         for (int c = 0; c < clients; c++) {
             int first = c * paths.size() / clients;
             Thread t = new Thread(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).build();
+                KeepAliveClient http = new KeepAliveClient("127.0.0.1", port);
                 double[] ms = new double[1 << 16];
                 int n = 0;
                 int i = first;
@@ -174,17 +169,16 @@ public final class ServeBench {
                             break;
                         }
                         sent.incrementAndGet();
-                        HttpRequest req = HttpRequest.newBuilder(URI.create(base + paths.get(i % paths.size())))
-                                .timeout(Duration.ofSeconds(30)).GET().build();
+                        String req = paths.get(i % paths.size());
                         i++;
                         long s = System.nanoTime();
                         boolean ok;
                         long size = 0;
                         try {
-                            HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                            ok = r.statusCode() == 200;
-                            size = r.body().length;
-                        } catch (IOException e) {
+                            KeepAliveClient.Response r = http.get(req);
+                            ok = r.status() == 200 && r.bodyBytes() > 0;
+                            size = r.bodyBytes();
+                        } catch (IOException | RuntimeException e) {
                             ok = false;
                         }
                         double took = (System.nanoTime() - s) / 1e6;
@@ -199,9 +193,8 @@ public final class ServeBench {
                             ms[n++] = took;
                         }
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 } finally {
+                    http.close();
                     if (rec != null) {
                         rec.add(ms, n);
                     }

@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link TranscriptSearch#timelines}: every matching cue's start, as the moments would give them, without snippets. */
+/**
+ * {@link TranscriptSearch#timelines} and {@link TranscriptSearch#page}'s strips: every matching cue's start, as the
+ * moments would give them, without snippets.
+ */
 class TranscriptSearchTimelineTest {
     @TempDir
     Path dir;
@@ -59,6 +62,17 @@ class TranscriptSearchTimelineTest {
                     "at most max, the earliest");
             assertEquals(List.of("I2"), List.copyOf(s.timelines(request, false, List.of("I2"), 10).keySet()),
                     "only the interviews asked for");
+
+            SearchPage page = s.page(request, 1000);
+            assertEquals(all, page.result(), "the page's results are the search's");
+            assertEquals(java.util.Set.of("I1", "I2"), page.timelines().keySet(), "a strip per interview on the page");
+            assertArrayEquals(expected, page.timelines().get("I1"), "the same starts as the separate pass");
+            assertArrayEquals(new long[] {1000, 3500}, page.timelines().get("I2"));
+            assertArrayEquals(new long[] {1000, 8500, 16000}, s.page(request, 3).timelines().get("I1"),
+                    "at most max, the earliest");
+            assertEquals(java.util.Set.of(all.results().get(1).interview()),
+                    s.page(request.withOffset(1), 10).timelines().keySet(), "only the interviews on the page");
+            assertTrue(s.page(request, 0).timelines().isEmpty(), "no strips asked for");
         }
     }
 
@@ -69,6 +83,7 @@ class TranscriptSearchTimelineTest {
             SearchRequest request = SearchRequest.of("relapse")
                     .withFilters(SearchRequest.Filters.NONE.withSpeaker("Dr Rivera"));
             assertArrayEquals(new long[] {3500, 8500}, s.timelines(request, false, List.of("I1"), 100).get("I1"));
+            assertArrayEquals(new long[] {3500, 8500}, s.page(request, 100).timelines().get("I1"));
         }
     }
 
@@ -80,6 +95,9 @@ class TranscriptSearchTimelineTest {
             SearchResult r = s.search(request);
             assertTrue(r.soundsLike() && r.total() == 1, "the search fell back to sounds-like");
             assertArrayEquals(new long[] {3500}, s.timelines(request, r.soundsLike(), List.of("I1"), 10).get("I1"));
+            SearchPage page = s.page(request, 10);
+            assertTrue(page.result().soundsLike(), "the page fell back too");
+            assertArrayEquals(new long[] {3500}, page.timelines().get("I1"));
         }
     }
 
@@ -88,6 +106,7 @@ class TranscriptSearchTimelineTest {
         index(track("I1", "asr", "Dr Rivera", "relapse"));
         try (TranscriptSearch s = TranscriptSearch.open(dir)) {
             assertThrows(QueryException.class, () -> s.timelines(SearchRequest.of("\"open"), false, List.of("I1"), 10));
+            assertThrows(QueryException.class, () -> s.page(SearchRequest.of("\"open"), 10));
         }
     }
 }
