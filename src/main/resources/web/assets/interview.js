@@ -47,6 +47,8 @@ function trackAi(track) {
 }
 
 function preferred(tracks) {
+  const marked = tracks.find((t) => t.preferred === true);
+  if (marked) return marked;
   return [...tracks].sort((a, b) => rank(a.source) - rank(b.source))[0];
 }
 
@@ -56,10 +58,15 @@ function rank(source) {
 }
 
 function warningFor(lang) {
-  const w = info.warning;
-  if (!w) return DEFAULT_WARNING;
-  if (typeof w === 'string') return w;
-  return w[lang] || w[info.spokenLanguage] || w.en || Object.values(w)[0] || DEFAULT_WARNING;
+  const pick = (w) => (w && typeof w === 'object' ? w.text : w) || null;
+  const all = info.warnings || info.warning || null;
+  if (typeof all === 'string') return all;
+  if (all) {
+    const text = pick(all[lang]) || pick(all[info.spokenLanguage]) || pick(all.en) || pick(Object.values(all)[0]);
+    if (text) return text;
+  }
+  const track = (info.tracks || []).find((t) => t.lang === lang && t.warning);
+  return (track && pick(track.warning)) || DEFAULT_WARNING;
 }
 
 function captionsUrl(track) {
@@ -108,6 +115,10 @@ async function load() {
   }
   if (Number.isFinite(startSeconds)) {
     setActive(indexAt(startSeconds * 1000), true);
+  }
+  if (params.get('q')) {
+    findInput.value = params.get('q');
+    find();
   }
 }
 
@@ -390,7 +401,8 @@ async function find() {
   }
   findStatus.classList.remove('status-error');
   findStatus.textContent = 'Searching…';
-  const p = new URLSearchParams({ q, interview: id, lang: shown.lang, source: shown.source, limit: '1' });
+  const p = new URLSearchParams({ q, interview: id, lang: shown.lang, source: shown.source, limit: '1', moments: '1000' });
+  if (params.get('soundsLike') === 'true') p.set('soundsLike', 'true');
   let data;
   try {
     data = await fetchJson(`/api/search?${p}`);
@@ -469,12 +481,24 @@ function renderExports() {
   clear(list);
   const exports = info.exports || [];
   if (!exports.length) {
-    list.append(el('li', { class: 'hint' }, `No exported files yet (capdex export ${id}).`));
+    list.append(el('li', { class: 'hint' }, `No downloads for this interview.`));
     return;
   }
+  // One row per track (language and source), one link per format: the files are made and stamped on request.
+  const groups = new Map();
   for (const x of exports) {
-    const label = `${String(x.format).toUpperCase()}${x.lang ? ` · ${languageName(x.lang)}` : ''}`;
-    list.append(el('li', {}, el('a', { href: x.url, download: '' }, label)));
+    const key = `${x.lang || ''}|${x.source || ''}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(x);
+  }
+  for (const group of groups.values()) {
+    const { lang, source } = group[0];
+    const label = lang ? `${languageName(lang)}${source ? ` · ${sourceName(source)}` : ''}` : 'All';
+    list.append(el('li', { class: 'export-group' },
+      el('span', { class: 'export-label' }, label),
+      el('ul', { class: 'export-formats', 'aria-label': `Downloads: ${label}` },
+        group.map((x) => el('li', {}, el('a', { href: x.url, download: x.name || '' },
+          String(x.format).toUpperCase(), el('span', { class: 'visually-hidden' }, ` (${label})`)))))));
   }
 }
 

@@ -26,6 +26,7 @@ const pager = document.getElementById('pager');
 const warning = document.getElementById('warning');
 
 let requestSeq = 0;
+let current = { q: '', soundsLike: false, page: 1 };
 
 /** Reads the state from the address bar. */
 function readState() {
@@ -73,6 +74,7 @@ function go(state, focusTarget) {
 }
 
 async function run(state, focusTarget) {
+  current = state;
   fillForm(state);
   document.title = state.q ? `“${state.q}” · Search the interviews · capdex` : 'Search the interviews · capdex';
   renderActiveFilters(state);
@@ -83,6 +85,7 @@ async function run(state, focusTarget) {
     showWarning(warning, null);
     status.classList.remove('status-error');
     status.textContent = 'Type a word or phrase to find the moments where it was said.';
+    showRecent();
     return;
   }
   const seq = ++requestSeq;
@@ -105,6 +108,26 @@ async function run(state, focusTarget) {
     if (seq === requestSeq) results.removeAttribute('aria-busy');
   }
   if (focusTarget && seq === requestSeq) focusTarget.focus();
+}
+
+/** With no query, the newest interviews, so the page is never empty. */
+async function showRecent() {
+  const seq = ++requestSeq;
+  let data;
+  try {
+    data = await fetchJson('/api/search?q=&limit=10');
+  } catch (error) {
+    return;
+  }
+  if (seq !== requestSeq || !(data.recent || []).length) return;
+  results.append(el('li', { class: 'result recent-heading' }, el('h3', {}, 'Recently added interviews')));
+  for (const r of data.recent) {
+    const meta = [r.speaker, r.collection, r.year, r.durationMs ? `${clock(r.durationMs)} long` : null]
+      .filter((x) => x !== null && x !== undefined && x !== '');
+    results.append(el('li', { class: 'result recent' },
+      el('a', { href: r.url || interviewUrl(r.interview) }, r.title || r.interview),
+      meta.length ? el('span', { class: 'result-meta' }, ` · ${meta.join(' · ')}`) : null));
+  }
 }
 
 function render(state, data) {
@@ -145,8 +168,17 @@ function filterCount(state) {
   return FILTERS.filter((name) => state[name]).length;
 }
 
+// Moment links carry the query, so the interview page lists and marks the same hits in its transcript.
+function withQuery(url) {
+  if (!current.q) return url;
+  const u = new URL(url, location.origin);
+  u.searchParams.set('q', current.q);
+  if (current.soundsLike) u.searchParams.set('soundsLike', 'true');
+  return u.pathname + u.search;
+}
+
 function momentUrl(result, moment) {
-  return moment.url || interviewUrl(result.interview, moment.startMs, moment.lang, moment.source);
+  return withQuery(moment.url || interviewUrl(result.interview, moment.startMs, moment.lang, moment.source));
 }
 
 function renderResult(result, index) {
@@ -181,9 +213,17 @@ function renderResult(result, index) {
     el('p', { class: 'result-meta' }, meta),
     renderTimeline(result),
     el('ul', { class: 'moment-list', 'aria-label': `Moments in ${result.title || result.interview}` },
-      ms.map((m) => renderMoment(result, m))));
+      ms.map((m) => renderMoment(result, m))),
+    moreLink(result, ms.length));
 
   return el('li', { class: 'result' }, el('article', { class: 'result-card', 'aria-labelledby': titleId }, thumb, body));
+}
+
+function moreLink(result, shownCount) {
+  const all = result.momentCount || result.hits || shownCount;
+  if (all <= shownCount) return null;
+  return el('p', { class: 'more' }, el('a', { href: withQuery(interviewUrl(result.interview)) },
+    `All ${all} moments in this interview`));
 }
 
 function renderTimeline(result) {
@@ -195,7 +235,7 @@ function renderTimeline(result) {
   // The strip is for the eye and the mouse; the moment list below gives keyboards and screen readers the same
   // places as real links, so the ticks stay out of the tab order.
   for (const t of [...new Set(starts)].sort((a, b) => a - b)) {
-    const tick = el('a', { class: 'tick', href: interviewUrl(result.interview, t), tabindex: '-1', title: clock(t) });
+    const tick = el('a', { class: 'tick', href: withQuery(interviewUrl(result.interview, t)), tabindex: '-1', title: clock(t) });
     tick.style.left = `${Math.min(100, Math.max(0, (t / duration) * 100))}%`;
     track.append(tick);
   }
