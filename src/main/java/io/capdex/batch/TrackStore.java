@@ -75,6 +75,15 @@ public final class TrackStore {
         return store;
     }
 
+    /**
+     * Opens the store in {@code DATA/tracks/} for reading only: creates nothing and leaves leftovers alone (an
+     * ingest running beside the reader owns them). For readers such as {@code serve}; {@link #put} and
+     * {@link #remove} must not be called on it. A missing folder reads as an empty store.
+     */
+    public static TrackStore openReadOnly(Path dataFolder) {
+        return new TrackStore(dataFolder.resolve("tracks"));
+    }
+
     /** The folder holding the interviews ({@code DATA/tracks}). */
     public Path folder() {
         return folder;
@@ -218,6 +227,9 @@ public final class TrackStore {
     /** The IDs of every stored interview, sorted. */
     public List<String> list() throws IOException {
         List<String> ids = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return ids; // a read-only store before the first ingest
+        }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();

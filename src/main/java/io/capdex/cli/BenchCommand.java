@@ -26,11 +26,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "  align    a 27,000-word (3-hour) transcript against its captions, in-process and as processes capped at 256 MB",
         "  export   soft-subtitle MP4 of a 60-minute interview against the ffmpeg command line; burned-in speed",
         "  index    builds a generated caption-only corpus (--hours, default 1000) and runs the search mix on it",
-        "  search   the same; both print index build time and size and search latency percentiles"})
+        "  search   the same; both print index build time and size and search latency percentiles",
+        "  serve    the same index behind 'capdex serve': --clients concurrent HTTP clients on /api/search for --seconds"})
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, convert, sync, align, export, index, search.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Which benchmark: parse, convert, sync, align, export, index, search, serve.")
     String name;
 
     @Option(names = "--cues", description = "Cues in the generated track for 'parse' (default ${DEFAULT-VALUE}).",
@@ -62,6 +63,14 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "27000")
     int words;
 
+    @Option(names = "--clients", description = "Concurrent HTTP clients for 'serve' (default ${DEFAULT-VALUE}).",
+            defaultValue = "8")
+    int clients;
+
+    @Option(names = "--seconds", description = "Measured load for 'serve', after as long a warm-up (default ${DEFAULT-VALUE}).",
+            defaultValue = "20")
+    int seconds;
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
@@ -76,8 +85,9 @@ final class BenchCommand implements Callable<Integer> {
                 case "align" -> new AlignBench(words, runs).run();
                 case "export" -> new ExportBench(sample, captionsOf(sample), minutes, burnMinutes, runs).run();
                 case "index", "search" -> searchBench();
+                case "serve" -> serveBench();
                 default -> throw new CliException(ExitCode.USAGE, "capdex: unknown benchmark '" + name
-                        + "' (known: parse, convert, sync, align, export, index, search)");
+                        + "' (known: parse, convert, sync, align, export, index, search, serve)");
             };
         } catch (MediaException e) {
             throw new CliException(ExitCode.INPUT, e.getMessage(), e);
@@ -101,6 +111,28 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = java.nio.file.Files.createTempDirectory("capdex-bench-index");
         try {
             io.capdex.search.SearchBenchmark.Figures f = io.capdex.search.SearchBenchmark.run(dir.resolve("index"), hours);
+            java.util.List<Metric> metrics = new java.util.ArrayList<>();
+            f.asMap().forEach((k, v) -> metrics.add(new Metric(k.replace(' ', '.'), Math.round(v * 100) / 100.0, "")));
+            return new BenchReport(name, metrics, java.util.Map.of("java", System.getProperty("java.version"),
+                    "cores", Integer.toString(Runtime.getRuntime().availableProcessors())));
+        } finally {
+            try (var walk = java.nio.file.Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** The search API over HTTP under concurrent load, on the same generated index as 'search'. */
+    private BenchReport serveBench() throws IOException, InterruptedException {
+        if (clients < 1 || seconds < 1) {
+            throw new CliException(ExitCode.USAGE, "capdex bench serve: --clients and --seconds must be at least 1");
+        }
+        Path dir = java.nio.file.Files.createTempDirectory("capdex-bench-serve");
+        try {
+            io.capdex.web.ServeBench.Figures f = io.capdex.web.ServeBench.run(dir, hours, clients,
+                    java.time.Duration.ofSeconds(seconds), java.time.Duration.ofSeconds(seconds));
             java.util.List<Metric> metrics = new java.util.ArrayList<>();
             f.asMap().forEach((k, v) -> metrics.add(new Metric(k.replace(' ', '.'), Math.round(v * 100) / 100.0, "")));
             return new BenchReport(name, metrics, java.util.Map.of("java", System.getProperty("java.version"),

@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         description = "Check, sync, index, search and export AI-made captions of interview videos.",
         subcommands = {CheckCommand.class, ConvertCommand.class, ShiftCommand.class, ProbeCommand.class, AlignCommand.class, SyncCommand.class,
                 IngestCommand.class, ListCommand.class, ShowCommand.class, ReindexCommand.class, SearchCommand.class,
-                ExportCommand.class, VerifyCommand.class,
+                ExportCommand.class, VerifyCommand.class, ServeCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Callable<Integer> {

@@ -330,6 +330,34 @@ public final class SearchBenchmark {
         }
     }
 
+    /**
+     * Builds the benchmark index of {@code hours} generated one-hour interviews in {@code dir} (emptied first),
+     * for benchmarks that search it another way ({@code bench serve} over HTTP).
+     */
+    public static void build(Path dir, int hours) throws IOException {
+        List<TrackDocument> corpus = new ArrayList<>(hours);
+        for (int i = 0; i < hours; i++) {
+            corpus.add(interview(i));
+        }
+        deleteTree(dir);
+        index(dir, corpus, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())),
+                new java.util.concurrent.atomic.AtomicLong());
+    }
+
+    /** The generated interview number {@code n} of the corpus {@link #build} indexes (the same every time). */
+    public static TrackDocument generatedInterview(int n) {
+        return interview(n);
+    }
+
+    /** The fixed 350-query mix over the corpus of {@code hours} interviews, in order. */
+    public static List<SearchRequest> queryMix(int hours) {
+        List<TrackDocument> corpus = new ArrayList<>(hours);
+        for (int i = 0; i < hours; i++) {
+            corpus.add(interview(i));
+        }
+        return queries(corpus).stream().map(BenchQuery::request).toList();
+    }
+
     /** {@code java io.capdex.search.SearchBenchmark DIR [HOURS [--search-only]]}: prints the figures. */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/bench-index");

@@ -770,6 +770,94 @@ public final class TranscriptSearch implements Closeable {
         }
     }
 
+    /**
+     * Where a search matched in each of the given interviews: the start time of every matching cue, in time order
+     * and without repeats, at most {@code max} per interview; for timeline strips beside a page of results. It
+     * matches as {@link #search} did for the same request (pass the result's {@link SearchResult#soundsLike()}, so
+     * a sounds-like fallback is repeated) but builds no snippets, so it stays cheap for a thousand moments.
+     *
+     * @throws QueryException when the query cannot be parsed
+     */
+    public Map<String, long[]> timelines(SearchRequest request, boolean soundsLike, java.util.Collection<String> interviews,
+            int max) throws IOException, QueryException {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        if (interviews.isEmpty() || max <= 0) {
+            return out;
+        }
+        IndexSearcher searcher = manager.acquire();
+        try {
+            SearchRequest.Filters f = request.filters();
+            boolean phoneticOnly = soundsLike && !request.soundsLike();
+            Query text = searcher.rewrite(phoneticOnly ? phoneticOrFail(request.query())
+                    : textQuery(request.query(), f, soundsLike));
+            BooleanQuery.Builder ids = new BooleanQuery.Builder();
+            for (String id : interviews) {
+                ids.add(new TermQuery(new Term(Analysis.INTERVIEW, id)), Occur.SHOULD);
+            }
+            BooleanQuery.Builder full = new BooleanQuery.Builder().add(text, Occur.MUST).add(ids.build(), Occur.FILTER);
+            for (Query filter : filters(f)) {
+                full.add(filter, Occur.FILTER);
+            }
+            List<TrackHit> hits = new ArrayList<>();
+            searcher.search(full.build(), new HitCollector(hits));
+            Weight weight = searcher.createWeight(text, ScoreMode.COMPLETE_NO_SCORES, 1f);
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            Map<String, java.util.TreeSet<Long>> starts = new LinkedHashMap<>();
+            for (String id : interviews) {
+                starts.put(id, new java.util.TreeSet<>());
+            }
+            for (TrackHit h : hits) {
+                java.util.TreeSet<Long> set = starts.get(h.interview);
+                if (set != null) {
+                    cueStarts(weight, leaves.get(h.leaf), h, f.speaker(), set);
+                }
+            }
+            starts.forEach((id, set) -> out.put(id, set.stream().limit(max).mapToLong(Long::longValue).toArray()));
+            return out;
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new QueryException(request.query(), "the query '" + request.query()
+                    + "' expands to too many words; use a longer prefix or fewer wildcards");
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** Adds the start of every cue of one track where the query matches (by that speaker, when the cues say). */
+    private void cueStarts(Weight weight, LeafReaderContext leaf, TrackHit hit, @Nullable String speaker,
+            java.util.Set<Long> into) throws IOException {
+        Matches matches = weight.matches(leaf, hit.doc);
+        if (matches == null) {
+            return;
+        }
+        CueTable table = cueTable(leaf, hit.doc);
+        if (table == null || table.size() == 0) {
+            return;
+        }
+        boolean speakerKnown = false;
+        for (int c = 0; c < table.size() && !speakerKnown; c++) {
+            speakerKnown = table.speaker(c) != null;
+        }
+        String cueSpeaker = speakerKnown ? speaker : null;
+        for (String field : matches) {
+            if (!isPositional(field)) {
+                continue;
+            }
+            MatchesIterator it = matches.getMatches(field);
+            if (it == null) {
+                continue;
+            }
+            while (it.next()) {
+                if (it.startPosition() < 0) {
+                    continue;
+                }
+                int c = table.cueAt(it.startPosition());
+                if (cueSpeaker == null || cueSpeaker.equals(table.speaker(c))) {
+                    into.add(table.startMs(c));
+                }
+            }
+        }
+    }
+
     /** Collects every matching track with its score, interview and facet values (the corpus is ~1 doc per hour). */
     private static final class HitCollector extends SimpleCollector {
         private final List<TrackHit> hits;
