@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,13 @@ final class Archive implements AutoCloseable {
     private final Map<String, Long> durations = new ConcurrentHashMap<>();
     private final Map<String, MediaInfo> probes = new ConcurrentHashMap<>();
     private final Object searchLock = new Object();
+    /**
+     * Searches run at most one per core, first come first served. A search is pure CPU, so more at once only
+     * shares the cores among them: every request then takes as long as the whole queue (processor sharing),
+     * while a queue in front of the cores keeps a long query from being stretched by the ones beside it.
+     * Measured with 8 clients on 2 cores: the p99 of {@code bench serve} falls while throughput stays.
+     */
+    private final Semaphore searchSlots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
     private volatile @Nullable TranscriptSearch search;
     private volatile long lastIndexLookNanos;
 
@@ -251,7 +259,12 @@ final class Archive implements AutoCloseable {
             }
             return new SearchResult(request.query(), 0, request.offset(), List.of(), none, request.soundsLike());
         }
-        return s.search(request);
+        acquireSlot();
+        try {
+            return s.search(request);
+        } finally {
+            searchSlots.release();
+        }
     }
 
     /**
@@ -260,7 +273,24 @@ final class Archive implements AutoCloseable {
      */
     SearchPage page(SearchRequest request, int timelineMax) throws IOException, QueryException {
         TranscriptSearch s = searcher();
-        return s == null ? new SearchPage(search(request), Map.of()) : s.page(request, timelineMax);
+        if (s == null) {
+            return new SearchPage(search(request), Map.of());
+        }
+        acquireSlot();
+        try {
+            return s.page(request, timelineMax);
+        } finally {
+            searchSlots.release();
+        }
+    }
+
+    private void acquireSlot() throws IOException {
+        try {
+            searchSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("search interrupted while waiting for a core");
+        }
     }
 
     private @Nullable TranscriptSearch searcher() throws IOException {
