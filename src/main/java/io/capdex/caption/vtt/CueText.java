@@ -292,6 +292,11 @@ final class CueText {
             }
         }
         String speaker = anyText && oneVoice ? voice : null;
+        if (!anyText) {
+            // Only white space (e.g. "<v Ana>\t"): the voice around it is still the cue's speaker, as the writer
+            // wrote it; without this a whitespace-only cue of a speaker would come back as a voice run.
+            speaker = blankOnlyVoice();
+        }
         for (List<Run> runs : lines) {
             if (runs.isEmpty()) {
                 continue; // nothing but markup on this line
@@ -306,6 +311,24 @@ final class CueText {
             out.add(new Line(runs));
         }
         return new Parsed(out, speaker, words());
+    }
+
+    /** The one voice every run of a cue without visible text shares, or null (none, or several). */
+    private @Nullable String blankOnlyVoice() {
+        String voice = null;
+        boolean first = true;
+        for (List<Run> runs : lines) {
+            for (Run r : runs) {
+                String v = r.style().voice();
+                if (first) {
+                    voice = v;
+                    first = false;
+                } else if (v == null ? voice != null : !v.equals(voice)) {
+                    return null;
+                }
+            }
+        }
+        return voice;
     }
 
     private List<Word> words() {

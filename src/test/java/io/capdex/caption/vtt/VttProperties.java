@@ -245,12 +245,14 @@ class VttProperties {
         return words;
     }
 
+    /** The voice of all visible text, as the reader takes it for the speaker; with none visible, of every run. */
     private static String singleVoice(List<Line> lines) {
+        boolean visible = lines.stream().flatMap(l -> l.runs().stream()).anyMatch(r -> !r.text().isBlank());
         String voice = null;
         boolean first = true;
         for (Line line : lines) {
             for (Run run : line.runs()) {
-                if (run.text().isBlank()) {
+                if (visible && run.text().isBlank()) {
                     continue;
                 }
                 String v = run.style().voice();

@@ -277,6 +277,16 @@ class VttReaderTest {
     }
 
     @Test
+    void voiceAroundOnlyWhiteSpaceIsStillTheSpeaker() {
+        // found by VttProperties (seed-dependent): the writer writes a speaker's blank cue as "<v Ana>\t"
+        Cue cue = read("WEBVTT\n\n00:00.000 --> 00:01.000\n<v Dr. Ruiz>\t\n").track().cues().get(0);
+        assertEquals("Dr. Ruiz", cue.speaker());
+        assertNull(cue.lines().get(0).runs().get(0).style().voice());
+        Cue two = read("WEBVTT\n\n00:00.000 --> 00:01.000\n<v Ana> </v><v Ben> </v>\n").track().cues().get(0);
+        assertNull(two.speaker(), "two voices and no visible text: no single speaker");
+    }
+
+    @Test
     void severalVoicesStayOnRuns() {
         Cue cue = read("WEBVTT\n\n00:00.000 --> 00:01.000\n<v Ana>Hello.</v>\n<v.loud Ben>Hi!</v>\n")
                 .track().cues().get(0);
