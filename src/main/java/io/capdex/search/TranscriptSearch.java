@@ -288,7 +288,7 @@ public final class TranscriptSearch implements Closeable {
             String title = values[best.leaf].title(best.doc);
             page.add(new SearchResult.Hit(best.interview, title, g.best, tracks.size(), moments));
             if (timelineMax > 0) {
-                // the same tracks, query and speaker rule as timelines(), which repeats the search to find them
+                // every matching cue of the tracks already found, by the same query and speaker rule; no snippets
                 java.util.TreeSet<Long> set = new java.util.TreeSet<>();
                 for (TrackHit h : tracks) {
                     cueStarts(weight, leaves.get(h.leaf), h, speaker, set);
@@ -966,60 +966,6 @@ public final class TranscriptSearch implements Closeable {
                 out.add(values.facet(facet, facetOrds[at + k]));
             }
             return out;
-        }
-    }
-
-    /**
-     * Where a search matched in each of the given interviews: the start time of every matching cue, in time order
-     * and without repeats, at most {@code max} per interview; for timeline strips beside a page of results. It
-     * matches as {@link #search} did for the same request (pass the result's {@link SearchResult#soundsLike()}, so
-     * a sounds-like fallback is repeated) but builds no snippets, so it stays cheap for a thousand moments.
-     *
-     * @throws QueryException when the query cannot be parsed
-     */
-    public Map<String, long[]> timelines(SearchRequest request, boolean soundsLike, java.util.Collection<String> interviews,
-            int max) throws IOException, QueryException {
-        Map<String, long[]> out = new LinkedHashMap<>();
-        if (interviews.isEmpty() || max <= 0) {
-            return out;
-        }
-        IndexSearcher searcher = manager.acquire();
-        try {
-            SearchRequest.Filters f = request.filters();
-            boolean phoneticOnly = soundsLike && !request.soundsLike();
-            CachingSearcher cs = (CachingSearcher) searcher;
-            Query text = searcher.rewrite(phoneticOnly ? phoneticOrFail(request.query())
-                    : textQuery(request.query(), f, soundsLike, cs.stemKeys));
-            BooleanQuery.Builder ids = new BooleanQuery.Builder();
-            for (String id : interviews) {
-                ids.add(new TermQuery(new Term(Analysis.INTERVIEW, id)), Occur.SHOULD);
-            }
-            BooleanQuery.Builder full = new BooleanQuery.Builder().add(cs.hasPairs ? pairPhrases(text) : text, Occur.MUST)
-                    .add(ids.build(), Occur.FILTER);
-            for (Query filter : filters(f)) {
-                full.add(filter, Occur.FILTER);
-            }
-            List<TrackHit> hits = new ArrayList<>();
-            collect(searcher, full.build(), new HitCollector(hits, cs.values));
-            Weight weight = searcher.createWeight(text, ScoreMode.COMPLETE_NO_SCORES, 1f);
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            Map<String, java.util.TreeSet<Long>> starts = new LinkedHashMap<>();
-            for (String id : interviews) {
-                starts.put(id, new java.util.TreeSet<>());
-            }
-            for (TrackHit h : hits) {
-                java.util.TreeSet<Long> set = starts.get(h.interview);
-                if (set != null) {
-                    cueStarts(weight, leaves.get(h.leaf), h, f.speaker(), set);
-                }
-            }
-            starts.forEach((id, set) -> out.put(id, set.stream().limit(max).mapToLong(Long::longValue).toArray()));
-            return out;
-        } catch (IndexSearcher.TooManyClauses e) {
-            throw new QueryException(request.query(), "the query '" + request.query()
-                    + "' expands to too many words; use a longer prefix or fewer wildcards");
-        } finally {
-            manager.release(searcher);
         }
     }
 

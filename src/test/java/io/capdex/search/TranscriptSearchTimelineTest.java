@@ -52,21 +52,21 @@ class TranscriptSearchTimelineTest {
         try (TranscriptSearch s = TranscriptSearch.open(dir)) {
             SearchRequest request = SearchRequest.of("relapse").withMaxMoments(1000);
             SearchResult all = s.search(request);
-            Map<String, long[]> timelines = s.timelines(request, all.soundsLike(), List.of("I1", "I2"), 1000);
+            Map<String, long[]> timelines = s.page(request, 1000).timelines();
             long[] expected = all.results().stream().filter(h -> h.interview().equals("I1"))
                     .flatMap(h -> h.moments().stream()).mapToLong(SearchResult.Moment::startMs).distinct().sorted().toArray();
             assertEquals(14, expected.length);
             assertArrayEquals(expected, timelines.get("I1"), "the same starts the moments have");
             assertArrayEquals(new long[] {1000, 3500}, timelines.get("I2"));
-            assertArrayEquals(new long[] {1000, 8500, 16000}, s.timelines(request, false, List.of("I1"), 3).get("I1"),
+            assertArrayEquals(new long[] {1000, 8500, 16000}, s.page(request, 3).timelines().get("I1"),
                     "at most max, the earliest");
-            assertEquals(List.of("I2"), List.copyOf(s.timelines(request, false, List.of("I2"), 10).keySet()),
+            assertEquals(List.of("I2"), List.copyOf(s.page(request.withFilters(SearchRequest.Filters.NONE.withInterview("I2")), 10).timelines().keySet()),
                     "only the interviews asked for");
 
             SearchPage page = s.page(request, 1000);
             assertEquals(all, page.result(), "the page's results are the search's");
             assertEquals(java.util.Set.of("I1", "I2"), page.timelines().keySet(), "a strip per interview on the page");
-            assertArrayEquals(expected, page.timelines().get("I1"), "the same starts as the separate pass");
+            assertArrayEquals(expected, page.timelines().get("I1"), "the same starts as the moments");
             assertArrayEquals(new long[] {1000, 3500}, page.timelines().get("I2"));
             assertArrayEquals(new long[] {1000, 8500, 16000}, s.page(request, 3).timelines().get("I1"),
                     "at most max, the earliest");
@@ -82,7 +82,7 @@ class TranscriptSearchTimelineTest {
         try (TranscriptSearch s = TranscriptSearch.open(dir)) {
             SearchRequest request = SearchRequest.of("relapse")
                     .withFilters(SearchRequest.Filters.NONE.withSpeaker("Dr Rivera"));
-            assertArrayEquals(new long[] {3500, 8500}, s.timelines(request, false, List.of("I1"), 100).get("I1"));
+            assertArrayEquals(new long[] {3500, 8500}, s.page(request, 100).timelines().get("I1"));
             assertArrayEquals(new long[] {3500, 8500}, s.page(request, 100).timelines().get("I1"));
         }
     }
@@ -94,7 +94,7 @@ class TranscriptSearchTimelineTest {
             SearchRequest request = SearchRequest.of("leukemia");
             SearchResult r = s.search(request);
             assertTrue(r.soundsLike() && r.total() == 1, "the search fell back to sounds-like");
-            assertArrayEquals(new long[] {3500}, s.timelines(request, r.soundsLike(), List.of("I1"), 10).get("I1"));
+            assertArrayEquals(new long[] {3500}, s.page(request, 10).timelines().get("I1"));
             SearchPage page = s.page(request, 10);
             assertTrue(page.result().soundsLike(), "the page fell back too");
             assertArrayEquals(new long[] {3500}, page.timelines().get("I1"));
@@ -105,7 +105,7 @@ class TranscriptSearchTimelineTest {
     void refusesABadQueryLikeTheSearch() throws Exception {
         index(track("I1", "asr", "Dr Rivera", "relapse"));
         try (TranscriptSearch s = TranscriptSearch.open(dir)) {
-            assertThrows(QueryException.class, () -> s.timelines(SearchRequest.of("\"open"), false, List.of("I1"), 10));
+            assertThrows(QueryException.class, () -> s.page(SearchRequest.of("\"open"), 0));
             assertThrows(QueryException.class, () -> s.page(SearchRequest.of("\"open"), 10));
         }
     }
