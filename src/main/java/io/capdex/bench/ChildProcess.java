@@ -45,31 +45,36 @@ public final class ChildProcess {
     }
 
     /**
-     * Runs {@code capdex ARGS} in a new JVM with the launcher's options (serial GC, 2 GB heap cap, the class-data
-     * sharing archive when this JVM uses one) and the current class path.
+     * Runs {@code capdex ARGS} as a user does: through the {@code capdex} launcher script next to the jar's
+     * {@code target/} folder, with the JVM options it picks for the command and its class-data archive. Without a
+     * launcher (run from classes, as the tests do) a JVM is started with the launcher's main options instead.
      */
     public static Run capdex(Path workDir, List<String> args) throws IOException, InterruptedException {
         return capdex(workDir, args, "-Xmx2g");
     }
 
-    /**
-     * Runs {@code capdex ARGS} through the {@code capdex} launcher script next to the jar's {@code target/} folder,
-     * exactly as a user does, with the JVM options it picks for the command (and its class-data archive); without
-     * a launcher (run from classes), as {@link #capdex(Path, List)}.
-     */
-    public static Run launcher(Path workDir, List<String> args) throws IOException, InterruptedException {
-        Path script = launcherScript();
-        if (script == null) {
-            return capdex(workDir, args);
+    /** The same with another heap cap ({@code -Xmx256m}), to prove a command fits in it. */
+    public static Run capdex(Path workDir, List<String> args, String heapOption) throws IOException, InterruptedException {
+        if (!heapOption.startsWith("-Xmx")) {
+            throw new IllegalArgumentException("not a heap cap: " + heapOption);
         }
         Path rss = Files.createTempFile(workDir, "rss", ".txt");
+        String rssOption = "-D" + RSS_PROPERTY + "=" + rss;
+        Path script = launcherScript();
+        if (script == null) {
+            List<String> jvm = new ArrayList<>(jitOptions(args));
+            jvm.add(rssOption);
+            List<String> cmd = new ArrayList<>(command(heapOption, jvm));
+            cmd.addAll(args);
+            return run(new ProcessBuilder(cmd), workDir, rss);
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(script.toString());
         cmd.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(cmd);
+        builder.environment().put("CAPDEX_HEAP", heapOption.substring("-Xmx".length()));
         String extra = System.getenv("CAPDEX_JAVA_OPTS");
-        builder.environment().put("CAPDEX_JAVA_OPTS",
-                (extra == null || extra.isBlank() ? "" : extra + " ") + "-D" + RSS_PROPERTY + "=" + rss);
+        builder.environment().put("CAPDEX_JAVA_OPTS", (extra == null || extra.isBlank() ? "" : extra + " ") + rssOption);
         return run(builder, workDir, rss);
     }
 
@@ -87,16 +92,6 @@ public final class ChildProcess {
         }
         Path script = home.resolve("capdex");
         return Files.isRegularFile(script) && Files.isExecutable(script) ? script : null;
-    }
-
-    /** The same with another heap cap ({@code -Xmx256m}), to prove a command fits in it. */
-    public static Run capdex(Path workDir, List<String> args, String heapOption) throws IOException, InterruptedException {
-        Path rss = Files.createTempFile(workDir, "rss", ".txt");
-        List<String> jvm = new ArrayList<>(jitOptions(args));
-        jvm.add("-D" + RSS_PROPERTY + "=" + rss);
-        List<String> cmd = new ArrayList<>(command(heapOption, jvm));
-        cmd.addAll(args);
-        return run(new ProcessBuilder(cmd), workDir, rss);
     }
 
     /**
@@ -148,8 +143,9 @@ public final class ChildProcess {
     }
 
     /**
-     * The launcher's JIT choice for these arguments: C1 alone for {@code export} and {@code verify}, which spend their
-     * time in FFmpeg or in code that runs once (the {@code capdex} script makes the same choice).
+     * The launcher's JIT choice for these arguments, for runs without the launcher: C1 alone for {@code export} and
+     * {@code verify}, which spend their time in FFmpeg or in code that runs once (the {@code capdex} script makes
+     * the same choice).
      */
     static List<String> jitOptions(List<String> args) {
         for (int i = 0; i < args.size(); i++) {

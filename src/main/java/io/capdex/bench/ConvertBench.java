@@ -39,7 +39,7 @@ public final class ConvertBench {
                 List<Long> wall = new ArrayList<>();
                 List<Long> rss = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
-                    ChildProcess.Run r = ChildProcess.launcher(dir, List.of("convert", "--force", "-q",
+                    ChildProcess.Run r = ChildProcess.capdex(dir, List.of("convert", "--force", "-q",
                             srt.toString(), "-o", dir.resolve("out." + ext).toString()));
                     if (r.exitCode() != 0) {
                         throw new IllegalStateException("capdex convert failed (" + r.exitCode() + "): " + r.stderr());

@@ -56,7 +56,7 @@ public final class IngestBench {
             metrics.add(new Metric("input.size", Math.round(bytes / 1e5) / 10.0, "MB"));
             String[] names = {"first", "unchanged"};
             for (String name : names) {
-                ChildProcess.Run r = ChildProcess.launcher(dir, args); // as users run it, when run from the jar
+                ChildProcess.Run r = ChildProcess.capdex(dir, args); // as users run it, when run from the jar
                 if (r.exitCode() != 0) {
                     throw new IllegalStateException("capdex ingest failed (" + r.exitCode() + "): " + r.stderr());
                 }
