@@ -51,6 +51,8 @@ final class Analysis {
      * these interviews "leukemia" is as frequent as "the"). Only phrase matching reads this field.
      */
     static final String PAIRS = "exact_pairs";
+    /** Between the two words of a {@link #PAIRS} term. */
+    static final char PAIR_SEPARATOR = ' ';
     static final String PHONETIC = "phonetic";
     static final String SHINGLE = "phonetic_shingle";
     static final String CUES = "cues";
@@ -139,7 +141,7 @@ final class Analysis {
      * equals a word.
      */
     static String pair(String first, String second) {
-        return first + ' ' + second;
+        return first + PAIR_SEPARATOR + second;
     }
 
     /** The exact field's tokens of one piece of text (term, start offset, end offset). */

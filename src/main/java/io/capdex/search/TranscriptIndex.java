@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -72,6 +75,7 @@ public final class TranscriptIndex implements Closeable {
     private final IndexWriter writer;
     private final Analyzer exact = Analysis.exact();
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger upserting = new java.util.concurrent.atomic.AtomicInteger();
     private final ThreadLocal<Analysis.Phonetics> phonetics = ThreadLocal.withInitial(Analysis.Phonetics::new);
 
     private TranscriptIndex(Path dir, Directory directory, IndexWriter writer) {
@@ -158,7 +162,12 @@ public final class TranscriptIndex implements Closeable {
         if (track.contentHash().equals(old)) {
             return Upsert.UNCHANGED;
         }
-        writer.updateDocument(new Term(Analysis.ID, id), document(track));
+        upserting.incrementAndGet();
+        try {
+            writer.updateDocument(new Term(Analysis.ID, id), document(track));
+        } finally {
+            upserting.decrementAndGet();
+        }
         hashes.put(id, track.contentHash());
         return old == null ? Upsert.ADDED : Upsert.REPLACED;
     }
@@ -195,8 +204,56 @@ public final class TranscriptIndex implements Closeable {
 
     /** Makes every change so far durable and visible to searchers, recording the schema version. */
     public void commit() throws IOException {
+        if (upserting.get() == 0) {
+            flushOnEveryCore();
+        }
         writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(SCHEMA_VERSION)).entrySet());
         writer.commit();
+    }
+
+    /**
+     * Writes the buffered documents as segments, one indexing buffer per core at a time. A commit alone flushes
+     * them one after another on its own thread; when nothing else is indexing (the end of an ingest or a rebuild)
+     * that left a core idle for the last second or two of the run.
+     */
+    private void flushOnEveryCore() throws IOException {
+        int helpers = Math.min(Runtime.getRuntime().availableProcessors(), 8) - 1;
+        if (helpers <= 0 || writer.ramBytesUsed() < 16L << 20) {
+            return; // the commit's own flush is quick
+        }
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Runnable flush = () -> {
+            try {
+                while (writer.flushNextBuffer()) {
+                    // one more segment written; take the next buffer, if any
+                }
+            } catch (IOException | RuntimeException e) {
+                failures.add(e);
+            }
+        };
+        for (int i = 0; i < helpers; i++) {
+            Thread t = new Thread(flush, "capdex-index-flush-" + (i + 1));
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        flush.run();
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while flushing the index");
+            }
+        }
+        if (!failures.isEmpty()) {
+            Throwable first = failures.get(0);
+            if (first instanceof IOException io) {
+                throw io;
+            }
+            throw (RuntimeException) first;
+        }
     }
 
     /** Discards uncommitted changes, closes the writer and releases the lock. */
@@ -286,51 +343,83 @@ public final class TranscriptIndex implements Closeable {
         storeOptional(doc, Analysis.PAGE_SUMMARY, page.summary(), meta);
         doc.add(new Field(Analysis.META, meta.toString(), POSITIONS));
 
-        // Tokenize each cue once; the exact, phonetic and shingle fields and the cue table share these
-        // positions, and cue boundaries add no position gap so phrases cross them.
+        // Tokenize the transcript once; the exact, pairs, phonetic and shingle fields and the cue table share
+        // these positions, and cue boundaries add no position gap so phrases cross them. A line feed always ends
+        // a token (UAX #29), so tokenizing the joined text gives each cue exactly its own tokens.
         List<TrackDocument.Cue> cues = t.cues();
-        List<String> terms = new ArrayList<>(cues.size() * 10);
-        int[] counts = new int[cues.size()];
-        StringBuilder joined = new StringBuilder(cues.size() * 48);
+        StringBuilder joinedText = new StringBuilder(cues.size() * 48);
+        int[] cueEnds = new int[cues.size()];
         for (int i = 0; i < cues.size(); i++) {
-            String text = cues.get(i).text();
-            List<Analysis.Token> toks = Analysis.tokens(exact, text);
-            counts[i] = toks.size();
-            for (Analysis.Token tok : toks) {
-                terms.add(tok.term());
-            }
             if (i > 0) {
-                joined.append('\n');
+                joinedText.append('\n');
             }
-            joined.append(text);
+            joinedText.append(cues.get(i).text());
+            cueEnds[i] = joinedText.length();
         }
+        String joined = joinedText.toString();
         Analysis.Phonetics ph = phonetics.get();
-        List<String> codes = new ArrayList<>(terms.size());
-        List<List<String>> shingles = new ArrayList<>(terms.size());
-        for (int p = 0; p < terms.size(); p++) {
-            codes.add(ph.code(terms.get(p)));
-            List<String> atP = new ArrayList<>(3);
+        int[] counts = new int[cues.size()];
+        List<String> terms = tokens(joined, cueEnds, counts);
+        int n = terms.size();
+        String[] codes = new String[n];
+        // shingle codes of position p are stacked[stackStart[p] .. stackStart[p + 1])
+        String[] stacked = new String[n * (Analysis.MAX_SHINGLE - 1)];
+        int[] stackStart = new int[n + 1];
+        int filled = 0;
+        for (int p = 0; p < n; p++) {
+            codes[p] = ph.code(terms.get(p));
+            stackStart[p] = filled;
             for (String c : ph.shingleCodes(terms, p)) {
-                if (c != null && !atP.contains(c)) {
-                    atP.add(c);
+                if (c != null && !contains(stacked, stackStart[p], filled, c)) {
+                    stacked[filled++] = c;
                 }
             }
-            shingles.add(atP);
         }
+        stackStart[n] = filled;
         doc.add(new Field(Analysis.EXACT, new ListTokenStream(terms), POSITIONS));
-        List<String> pairs = new ArrayList<>(Math.max(0, terms.size() - 1));
-        for (int p = 0; p + 1 < terms.size(); p++) {
-            pairs.add(Analysis.pair(terms.get(p), terms.get(p + 1)));
-        }
-        doc.add(new Field(Analysis.PAIRS, new ListTokenStream(pairs), POSITIONS));
-        doc.add(new Field(Analysis.PHONETIC, new ListTokenStream(codes), POSITIONS));
-        doc.add(new Field(Analysis.SHINGLE, new StackedTokenStream(shingles), POSITIONS));
+        doc.add(new Field(Analysis.PAIRS, new PairTokenStream(terms), POSITIONS));
+        doc.add(new Field(Analysis.PHONETIC, new ListTokenStream(Arrays.asList(codes)), POSITIONS));
+        doc.add(new Field(Analysis.SHINGLE, new StackedTokenStream(stacked, stackStart, n), POSITIONS));
         String stemKey = Analysis.stemKey(t.lang());
         if (stemKey != null) {
-            doc.add(new Field(Analysis.STEMMED_PREFIX + stemKey, joined.toString(), POSITIONS));
+            doc.add(new Field(Analysis.STEMMED_PREFIX + stemKey, joined, POSITIONS));
         }
         doc.add(new BinaryDocValuesField(Analysis.CUES, CueTable.encode(cues, counts)));
         return doc;
+    }
+
+    /**
+     * The exact field's terms of the joined cue texts, counting each cue's tokens into {@code counts}; a cue ends
+     * at {@code cueEnds[i]} in the joined text.
+     */
+    private List<String> tokens(String joined, int[] cueEnds, int[] counts) {
+        List<String> terms = new ArrayList<>(joined.length() / 5 + 16);
+        try (TokenStream ts = exact.tokenStream(Analysis.EXACT, joined)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            int cue = 0;
+            while (ts.incrementToken()) {
+                while (cue < cueEnds.length - 1 && off.startOffset() >= cueEnds[cue]) {
+                    cue++;
+                }
+                counts[cue]++;
+                terms.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
+        }
+        return terms;
+    }
+
+    private static boolean contains(String[] a, int from, int to, String s) {
+        for (int i = from; i < to; i++) {
+            if (a[i].equals(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void keyword(Document doc, String field, String value) {
@@ -360,7 +449,11 @@ public final class TranscriptIndex implements Closeable {
         return t;
     }
 
-    /** Pre-analysed tokens, one per position. */
+    /**
+     * Pre-analysed tokens, one per position. These streams set only the term (and the stacked one the position
+     * increment) on every token, so they skip {@code clearAttributes()}, which resets every attribute of the
+     * packed token per token (JFR put 8 % of an ingest's samples there).
+     */
     private static final class ListTokenStream extends TokenStream {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final List<String> tokens;
@@ -375,8 +468,37 @@ public final class TranscriptIndex implements Closeable {
             if (next >= tokens.size()) {
                 return false;
             }
-            clearAttributes();
-            term.append(tokens.get(next++));
+            term.setEmpty().append(tokens.get(next++)); // the only attribute set: no clearAttributes() per token
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = 0;
+        }
+    }
+
+    /**
+     * The {@link Analysis#PAIRS} terms of a token list, written straight into the term attribute: no string per
+     * pair (a transcript has as many pairs as words).
+     */
+    private static final class PairTokenStream extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final List<String> tokens;
+        private int next;
+
+        PairTokenStream(List<String> tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (next + 1 >= tokens.size()) {
+                return false;
+            }
+            term.setEmpty().append(tokens.get(next)).append(Analysis.PAIR_SEPARATOR).append(tokens.get(next + 1));
+            next++;
             return true;
         }
 
@@ -391,34 +513,37 @@ public final class TranscriptIndex implements Closeable {
     private static final class StackedTokenStream extends TokenStream {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
-        private final List<List<String>> stacks;
+        private final String[] stacked;
+        private final int[] stackStart;
+        private final int positions;
         private int pos;
-        private int inStack;
+        private int next;
         private int pendingIncrement;
 
-        StackedTokenStream(List<List<String>> stacks) {
-            this.stacks = stacks;
+        StackedTokenStream(String[] stacked, int[] stackStart, int positions) {
+            this.stacked = stacked;
+            this.stackStart = stackStart;
+            this.positions = positions;
         }
 
         @Override
         public boolean incrementToken() {
-            while (pos < stacks.size()) {
-                List<String> s = stacks.get(pos);
-                if (inStack == 0) {
+            while (pos < positions) {
+                if (next == stackStart[pos]) {
                     pendingIncrement++;
                 }
-                if (inStack < s.size()) {
-                    clearAttributes();
-                    term.append(s.get(inStack));
-                    posInc.setPositionIncrement(inStack == 0 ? pendingIncrement : 0);
-                    if (inStack == 0) {
+                if (next < stackStart[pos + 1]) {
+                    term.setEmpty().append(stacked[next]); // term and increment are all it sets
+                    if (next == stackStart[pos]) {
+                        posInc.setPositionIncrement(pendingIncrement);
                         pendingIncrement = 0;
+                    } else {
+                        posInc.setPositionIncrement(0);
                     }
-                    inStack++;
+                    next++;
                     return true;
                 }
                 pos++;
-                inStack = 0;
             }
             return false;
         }
@@ -427,7 +552,7 @@ public final class TranscriptIndex implements Closeable {
         public void reset() throws IOException {
             super.reset();
             pos = 0;
-            inStack = 0;
+            next = 0;
             pendingIncrement = 0;
         }
     }
