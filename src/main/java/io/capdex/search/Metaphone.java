@@ -46,10 +46,6 @@ final class Metaphone {
         this.code = new char[maxCodeLength];
     }
 
-    int maxCodeLength() {
-        return maxCodeLength;
-    }
-
     /**
      * The primary code of {@code value}: null when it is null or only white space or control chars (what
      * {@link String#trim()} removes), "" when nothing in it is encoded (digits, other scripts).
@@ -254,7 +250,16 @@ final class Metaphone {
 
     /** Whether the char at i is one of {@code chars} (never for i outside the input). */
     private boolean oneOf(int i, String chars) {
-        return i >= 0 && i < n && chars.indexOf(buf[i]) >= 0;
+        if (i < 0 || i >= n) {
+            return false;
+        }
+        char c = buf[i];
+        for (int k = 0; k < chars.length(); k++) { // a loop over a constant C2 unrolls; indexOf's call did not pay
+            if (chars.charAt(k) == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean vowel(char c) {
@@ -523,11 +528,12 @@ final class Metaphone {
     }
 
     private int t(int i) {
-        if (at(i, "TION") || at(i, "TIA", "TCH")) {
+        char next = charAt(i + 1);
+        if (next == 'I' && at(i, "TION", "TIA") || next == 'C' && at(i, "TCH")) {
             add('X');
             return i + 3;
         }
-        if (charAt(i + 1) == 'H' || at(i, "TTH")) {
+        if (next == 'H' || next == 'T' && charAt(i + 2) == 'H') { // TH, TTH
             // Thomas, Thames, and Germanic names keep T; otherwise TH is "0" (theta)
             add(at(i + 2, "OM", "AM") || germanicStart ? 'T' : '0');
             return i + 2;
