@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -165,16 +164,12 @@ final class Analysis {
     record Token(String term, int startOffset, int endOffset) {}
 
     /**
-     * DoubleMetaphone with a cache: a transcript repeats its words, so most encodes are map hits. Not
-     * thread-safe; one per indexing thread or query.
+     * DoubleMetaphone primary codes ({@link Metaphone}) with a cache: a transcript repeats its words, so most
+     * encodes are map hits. Not thread-safe; one per indexing thread or query.
      */
     static final class Phonetics {
-        private final DoubleMetaphone metaphone = new DoubleMetaphone();
+        private final Metaphone metaphone = new Metaphone(MAX_CODE_LENGTH);
         private final Map<String, String> cache = new HashMap<>();
-
-        Phonetics() {
-            metaphone.setMaxCodeLen(MAX_CODE_LENGTH);
-        }
 
         /** The primary code of a folded token; a token without letters (a number) is its own code. */
         String code(String folded) {
@@ -190,7 +185,7 @@ final class Analysis {
         }
 
         private String encode(String folded) {
-            String m = hasLetter(folded) ? metaphone.doubleMetaphone(folded) : null;
+            String m = hasLetter(folded) ? metaphone.encode(folded) : null;
             return m == null || m.isEmpty() ? folded : m;
         }
 
