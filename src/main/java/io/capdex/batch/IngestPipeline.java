@@ -306,7 +306,7 @@ public final class IngestPipeline {
         progress.finishing();
         changes += dropStrays(store, index);
         if (changes > 0) {
-            index.commit(); // only then: an unchanged run leaves the index's commit (and its readers' caches) alone
+            index.commitLast(); // only then: an unchanged run leaves the index's commit (and its readers' caches) alone
         }
         return IngestReport.of(discovery, entries, started, Instant.now());
     }

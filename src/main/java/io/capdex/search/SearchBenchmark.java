@@ -192,7 +192,7 @@ public final class SearchBenchmark {
                 pool.shutdown();
             }
             long c = CPU.getCurrentThreadCpuTime();
-            index.commit();
+            index.commitLast();
             cpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - c);
         }
     }

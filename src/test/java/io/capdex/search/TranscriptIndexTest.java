@@ -47,6 +47,41 @@ class TranscriptIndexTest {
     }
 
     @Test
+    void commitLastWritesEveryThreadsBufferedTracks() throws Exception {
+        try (TranscriptIndex index = TranscriptIndex.open(dir, "test")) {
+            index.upsert(track("GONE", "en", "h", "remission soon deleted"));
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            List<Thread> threads = new java.util.ArrayList<>();
+            List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            for (int t = 0; t < 2; t++) {
+                int thread = t;
+                threads.add(new Thread(() -> {
+                    try {
+                        together.await(); // both indexing at once: two buffers to flush
+                        for (int i = 0; i < 30; i++) {
+                            index.upsert(track("T" + thread + "-" + i, "en", "h", "remission number " + i));
+                        }
+                    } catch (Exception e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertEquals(List.of(), failures);
+            index.delete("GONE");
+            index.commitLast();
+        }
+        assertEquals(OptionalInt.of(TranscriptIndex.SCHEMA_VERSION), TranscriptIndex.schemaVersion(dir));
+        try (TranscriptSearch s = TranscriptSearch.open(dir)) {
+            assertEquals(60, total(s, "remission"), "every track of both threads, the deleted one gone");
+            assertEquals(0, total(s, "deleted"));
+        }
+    }
+
+    @Test
     void deletesAnInterviewWithAllItsTracks() throws Exception {
         try (TranscriptIndex index = TranscriptIndex.open(dir, "test")) {
             index.upsert(track("I1", "en", "h", "relapse"));
