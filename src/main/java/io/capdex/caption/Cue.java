@@ -73,6 +73,19 @@ public record Cue(TimeSpan span, @Nullable String id, List<Line> lines, @Nullabl
         return sb.toString();
     }
 
+    /** Whether the two cues' {@link #text()} are equal, without building either text. */
+    public boolean sameText(Cue other) {
+        if (lines.size() != other.lines.size()) {
+            return text().equals(other.text()); // rare: no lines and one empty line are both ""
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).sameText(other.lines.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public boolean isEmpty() {
         for (Line l : lines) {
             if (!l.text().isBlank()) {

@@ -25,6 +25,14 @@ public record Line(List<Run> runs) {
         return sb.toString();
     }
 
+    /** Whether the two lines' {@link #text()} are equal, without building either text. */
+    public boolean sameText(Line other) {
+        if (runs.size() == 1 && other.runs.size() == 1) {
+            return runs.get(0).text().equals(other.runs.get(0).text());
+        }
+        return text().equals(other.text());
+    }
+
     public boolean isStyled() {
         for (Run r : runs) {
             if (!r.style().isPlain()) {

@@ -297,7 +297,7 @@ public final class Repair {
                 Item prev = out.get(out.size() - 1);
                 Cue a = prev.cue();
                 Cue b = item.cue();
-                if (a.text().equals(b.text()) && b.startMs() <= a.endMs()) {
+                if (b.startMs() <= a.endMs() && a.sameText(b)) {
                     long end = Math.max(a.endMs(), b.endMs());
                     changes.add(prev, "same text as the next cue, " + item.label() + ", whose time it touches; merged"
                             + (end != a.endMs() ? ", now ends at " + CueText.time(end) : ""));
