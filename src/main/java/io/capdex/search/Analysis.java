@@ -170,6 +170,8 @@ final class Analysis {
     static final class Phonetics {
         private final Metaphone metaphone = new Metaphone(MAX_CODE_LENGTH);
         private final Map<String, String> cache = new HashMap<>();
+        /** The shingle being encoded, reused: one per encoder, so no string per shingle. */
+        private final StringBuilder shingle = new StringBuilder(MAX_SHINGLE_CHARS + MAX_FRAGMENT_CHARS);
 
         /** The primary code of a folded token; a token without letters (a number) is its own code. */
         String code(String folded) {
@@ -184,9 +186,9 @@ final class Analysis {
             return c;
         }
 
-        private String encode(String folded) {
+        private String encode(CharSequence folded) {
             String m = hasLetter(folded) ? metaphone.encode(folded) : null;
-            return m == null || m.isEmpty() ? folded : m;
+            return m == null || m.isEmpty() ? folded.toString() : m;
         }
 
         /**
@@ -195,10 +197,13 @@ final class Analysis {
          */
         @Nullable String[] shingleCodes(List<String> terms, int from) {
             @Nullable String[] out = new String[MAX_SHINGLE - 1];
-            StringBuilder joined = new StringBuilder(terms.get(from));
-            if (terms.get(from).length() > MAX_FRAGMENT_CHARS) {
+            String first = terms.get(from);
+            if (first.length() > MAX_FRAGMENT_CHARS) {
                 return out;
             }
+            StringBuilder joined = shingle;
+            joined.setLength(0);
+            joined.append(first);
             for (int k = 2; k <= MAX_SHINGLE && from + k - 1 < terms.size(); k++) {
                 String next = terms.get(from + k - 1);
                 joined.append(next);
@@ -206,13 +211,13 @@ final class Analysis {
                     break;
                 }
                 if (joined.length() >= MIN_SHINGLE_CHARS) {
-                    out[k - 2] = encode(joined.toString()); // shingles rarely repeat: caching them only thrashes
+                    out[k - 2] = encode(joined); // shingles rarely repeat: caching them only thrashes
                 }
             }
             return out;
         }
 
-        private static boolean hasLetter(String s) {
+        private static boolean hasLetter(CharSequence s) {
             for (int i = 0; i < s.length(); i++) {
                 if (Character.isLetter(s.charAt(i))) {
                     return true;

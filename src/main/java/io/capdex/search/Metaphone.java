@@ -50,7 +50,7 @@ final class Metaphone {
      * The primary code of {@code value}: null when it is null or only white space or control chars (what
      * {@link String#trim()} removes), "" when nothing in it is encoded (digits, other scripts).
      */
-    @Nullable String encode(@Nullable String value) {
+    @Nullable String encode(@Nullable CharSequence value) {
         if (value == null) {
             return null;
         }
@@ -68,13 +68,13 @@ final class Metaphone {
         if (!loadUpperCase(value, from, to)) {
             // A char whose upper case is not one char (ß -> SS, ligatures, Armenian և) or a surrogate: the
             // library's own String.toUpperCase, so positions and lengths are the same as its.
-            load(value.substring(from, to).toUpperCase(Locale.ENGLISH));
+            load(value.subSequence(from, to).toString().toUpperCase(Locale.ENGLISH));
         }
         return run();
     }
 
     /** Upper-cases value[from, to) into the buffer char by char; false if some char needs String's rules. */
-    private boolean loadUpperCase(String value, int from, int to) {
+    private boolean loadUpperCase(CharSequence value, int from, int to) {
         int len = to - from;
         ensureCapacity(len);
         char[] b = buf;
