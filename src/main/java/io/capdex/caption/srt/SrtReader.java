@@ -72,18 +72,18 @@ public final class SrtReader implements CaptionReader {
 
     @Override
     public ParseResult read(CharSequence text) {
-        return new Parse(text.toString(), null).run(chunkChars);
+        return new Parse(text.toString(), null, chunkChars).run(chunkChars);
     }
 
     /** How many chunks a read of {@code text} with {@code chunkChars} would take (for tests). */
     static int chunkCount(String text, int chunkChars) {
-        return new Parse(text, null).chunkStarts(chunkChars).length - 1;
+        return new Parse(text, null, chunkChars).chunkStarts(chunkChars).length - 1;
     }
 
     /** Streams: each cue goes to {@code sink} as soon as its text is read; only the problems are kept. */
     @Override
     public ParseResult read(CharSequence text, Consumer<Cue> sink) {
-        return new Parse(text.toString(), sink).run(chunkChars);
+        return new Parse(text.toString(), sink, chunkChars).run(chunkChars);
     }
 
     /** Where the line-walking state machine is between lines. */
@@ -125,13 +125,31 @@ public final class SrtReader implements CaptionReader {
         private long endMs;
         private int timingLine;
 
-        Parse(String text, @Nullable Consumer<Cue> sink) {
+        Parse(String text, @Nullable Consumer<Cue> sink, int chunkChars) {
             this.sink = sink;
             bom = !text.isEmpty() && text.charAt(0) == '\uFEFF';
             String body = bom ? text.substring(1) : text;
             if (bom) {
                 // A BOM is how many Windows tools mark UTF-8; harmless, but worth knowing about.
                 problems.add(1, ProblemCode.BOM, "byte order mark at the start of the file skipped");
+            }
+            // A large file is split at its LFs here while a second thread makes sure it has no NUL and no CR (two
+            // more passes over it; in C1-compiled code String.indexOf is a plain loop). Otherwise, or if it has,
+            // the split is done again as below, so nothing depends on the guess.
+            if (body.length() / MIN_CHUNKS >= chunkChars && Runtime.getRuntime().availableProcessors() >= 2) {
+                String plain = body;
+                FutureTask<Boolean> check = new FutureTask<>(() -> plain.indexOf('\0') < 0 && plain.indexOf('\r') < 0);
+                Thread checker = new Thread(check, "capdex-srt-check");
+                checker.setDaemon(true);
+                checker.start();
+                String endings = splitLf(body);
+                if (Boolean.TRUE.equals(finished(check))) {
+                    nuls = false;
+                    s = body;
+                    lineEndings = endings;
+                    return;
+                }
+                lineCount = 0;
             }
             nuls = body.indexOf('\0') >= 0;
             if (nuls) {
@@ -201,28 +219,16 @@ public final class SrtReader implements CaptionReader {
          * @return the line endings as {@link Origin#lineEndingsOf} names them
          */
         private String split() {
+            if (s.indexOf('\r') < 0) {
+                return splitLf(s);
+            }
             int n = s.length();
             int from = 0;
             boolean sawMixed = false;
             int firstKind = 0;
             int kinds = 0;
-            // SRT lines average over 20 characters, so this rarely grows, and it avoids a counting pass.
-            int capacity = n / 16 + 16;
-            starts = new int[capacity];
-            ends = new int[capacity];
-            if (s.indexOf('\r') < 0) {
-                // LF only: String.indexOf is vectorised, the fastest way through a large file.
-                while (from < n) {
-                    int nl = s.indexOf('\n', from);
-                    if (nl < 0) {
-                        addLine(from, n);
-                        break;
-                    }
-                    addLine(from, nl);
-                    from = nl + 1;
-                }
-                return lineCount > 1 || (n > 0 && s.charAt(n - 1) == '\n') ? "LF" : "none";
-            }
+            starts = new int[n / 16 + 16];
+            ends = new int[starts.length];
             int i = 0;
             while (i < n) {
                 char c = s.charAt(i);
@@ -255,6 +261,26 @@ public final class SrtReader implements CaptionReader {
                 addLine(from, n);
             }
             return Integer.bitCount(kinds) > 1 ? "mixed" : kindName(firstKind);
+        }
+
+        /** {@link #split()} of a text without CRs; also used before that is known (see the constructor). */
+        private String splitLf(String text) {
+            int n = text.length();
+            int from = 0;
+            // SRT lines average over 20 characters, so this rarely grows, and it avoids a counting pass.
+            starts = new int[n / 16 + 16];
+            ends = new int[starts.length];
+            // String.indexOf is vectorised (by C2), the fastest way through a large file.
+            while (from < n) {
+                int nl = text.indexOf('\n', from);
+                if (nl < 0) {
+                    addLine(from, n);
+                    break;
+                }
+                addLine(from, nl);
+                from = nl + 1;
+            }
+            return lineCount > 1 || (n > 0 && text.charAt(n - 1) == '\n') ? "LF" : "none";
         }
 
         private static String kindName(int kind) {
@@ -430,8 +456,8 @@ public final class SrtReader implements CaptionReader {
             }
         }
 
-        /** A second-thread chunk's result, or null when this thread should read it (interrupted while waiting). */
-        private static @Nullable Parse finished(FutureTask<Parse> task) {
+        /** A second thread's result, or null when this thread should do the work itself (interrupted while waiting). */
+        private static <T> @Nullable T finished(FutureTask<T> task) {
             try {
                 return task.get();
             } catch (InterruptedException e) {
