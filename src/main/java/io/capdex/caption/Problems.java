@@ -52,6 +52,24 @@ public final class Problems {
         }
     }
 
+    /**
+     * Appends another list's problems (kept and omitted) as if each had been added here, in order, after this
+     * list's: the result is what one list would hold had it seen both runs of problems. The other list must not
+     * have a smaller cap, or it may have omitted problems this one would keep.
+     */
+    public void addAll(Problems more) {
+        if (more.cap < cap && more.omitted > 0) {
+            throw new IllegalArgumentException("cap " + more.cap + " below " + cap);
+        }
+        for (ParseProblem p : more.list) {
+            add(p);
+        }
+        if (more.omitted > 0) {
+            omitted += more.omitted;
+            lastOmittedLine = more.lastOmittedLine;
+        }
+    }
+
     /** True once the cap is reached: further problems are only counted, so callers may skip building messages. */
     public boolean isFull() {
         return list.size() >= cap;

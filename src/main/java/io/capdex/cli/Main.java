@@ -2,6 +2,8 @@ package io.capdex.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -14,12 +16,19 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Check, sync, index, search and export AI-made captions of interview videos.",
-        subcommands = {CheckCommand.class, ConvertCommand.class, ShiftCommand.class, ProbeCommand.class, AlignCommand.class, SyncCommand.class,
-                IngestCommand.class, ListCommand.class, ShowCommand.class, ReindexCommand.class, SearchCommand.class,
-                ExportCommand.class, VerifyCommand.class, ServeCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Callable<Integer> {
+    // The subcommands, in the order help lists them. Added in commandLine(), not by the annotation, so that main can
+    // leave out the ones a run cannot reach (see commandsFor).
+    private static final List<Class<?>> COMMANDS = List.of(CheckCommand.class, ConvertCommand.class,
+            ShiftCommand.class, ProbeCommand.class, AlignCommand.class, SyncCommand.class, IngestCommand.class,
+            ListCommand.class, ShowCommand.class, ReindexCommand.class, SearchCommand.class, ExportCommand.class,
+            VerifyCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class);
+
+    // Global options main may see before the subcommand's name and still build the one-command tree: the flags, and
+    // the options that take a value (as the next argument or after '=').
+    private static final Set<String> GLOBAL_FLAGS = Set.of("--force", "-v", "--verbose", "-q", "--quiet");
+    private static final Set<String> GLOBAL_VALUED = Set.of("--data", "--config");
 
     @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Data folder (default: ./capdex-data, or $CAPDEX_DATA).")
@@ -61,8 +70,16 @@ public final class Main implements Callable<Integer> {
 
     /** A command line with capdex's exception handling and exit-code mapping, as tests and {@code main} use it. */
     public static CommandLine commandLine() {
+        return commandLine(COMMANDS);
+    }
+
+    /** {@link #commandLine()} with only these subcommands. */
+    static CommandLine commandLine(List<Class<?>> commands) {
         Main main = new Main();
         CommandLine cmd = new CommandLine(main);
+        for (Class<?> command : commands) {
+            cmd.addSubcommand(command);
+        }
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof CliException ce) {
@@ -116,7 +133,51 @@ public final class Main implements Callable<Integer> {
         if (rssFile != null) {
             io.capdex.bench.ChildProcess.reportPeakRssOnExit(Path.of(rssFile));
         }
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(commandsFor(args)).execute(args));
+    }
+
+    /**
+     * The subcommands a run with these arguments needs: only the named one when the arguments before its name are
+     * global options picocli reads the same way with or without the others; otherwise all of them. Picocli reads
+     * every subcommand's annotations when the command line is made, a tenth of a second or more of a one-file
+     * {@code convert} or {@code check} (issue #2); what follows the name is parsed by that subcommand alone, so the
+     * outcome (output, messages, exit code) is the same as with the whole tree. {@code help} lists its siblings
+     * and so always gets the whole tree, as does anything main cannot classify ({@code --help},
+     * {@code --version}, an unknown option or command, bundled flags, an {@code @}argument file).
+     */
+    static List<Class<?>> commandsFor(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("@")) {
+                return COMMANDS; // an argument file, which picocli expands before it parses anything
+            }
+            if (GLOBAL_FLAGS.contains(arg)) {
+                continue;
+            }
+            if (GLOBAL_VALUED.contains(arg)) {
+                i++; // its value, whatever it looks like; picocli expands an argument file even there
+                if (i < args.length && args[i].startsWith("@")) {
+                    return COMMANDS;
+                }
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            if (eq > 0 && GLOBAL_VALUED.contains(arg.substring(0, eq))) {
+                continue;
+            }
+            if (arg.startsWith("-")) {
+                return COMMANDS;
+            }
+            for (Class<?> command : COMMANDS) {
+                Command annotation = command.getAnnotation(Command.class);
+                if (command != CommandLine.HelpCommand.class && annotation != null
+                        && annotation.name().equals(arg) && annotation.aliases().length == 0) {
+                    return List.of(command);
+                }
+            }
+            return COMMANDS;
+        }
+        return COMMANDS;
     }
 
     /** The version from the jar's manifest, or "development" when run from classes. */

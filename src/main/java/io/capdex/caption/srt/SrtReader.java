@@ -17,6 +17,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -43,19 +46,44 @@ import org.jspecify.annotations.Nullable;
  * physical, not tied to the text direction.
  */
 public final class SrtReader implements CaptionReader {
+    /**
+     * How many characters of a large file one thread reads at a time (see {@link Parse#chunkStarts}): small, so
+     * that the cues a second thread holds until their turn die young (2 MB chunks cost a full collection and
+     * 35 MB of resident memory on a 200,000-cue file), large enough that handing chunks over costs nothing.
+     */
+    static final int CHUNK_CHARS = 1 << 16;
+
+    /** Files shorter than this many chunks are read by one thread: a second one would not pay for itself. */
+    static final int MIN_CHUNKS = 16;
+
+    private final int chunkChars;
 
     public SrtReader() {
+        this(CHUNK_CHARS);
+    }
+
+    /** A reader that splits text of {@link #MIN_CHUNKS} {@code chunkChars} or more between two threads (tests use small ones). */
+    SrtReader(int chunkChars) {
+        if (chunkChars < 1) {
+            throw new IllegalArgumentException("chunkChars " + chunkChars);
+        }
+        this.chunkChars = chunkChars;
     }
 
     @Override
     public ParseResult read(CharSequence text) {
-        return new Parse(text.toString(), null).run();
+        return new Parse(text.toString(), null, chunkChars).run(chunkChars);
+    }
+
+    /** How many chunks a read of {@code text} with {@code chunkChars} would take (for tests). */
+    static int chunkCount(String text, int chunkChars) {
+        return new Parse(text, null, chunkChars).chunkStarts(chunkChars).length - 1;
     }
 
     /** Streams: each cue goes to {@code sink} as soon as its text is read; only the problems are kept. */
     @Override
     public ParseResult read(CharSequence text, Consumer<Cue> sink) {
-        return new Parse(text.toString(), sink).run();
+        return new Parse(text.toString(), sink, chunkChars).run(chunkChars);
     }
 
     /** Where the line-walking state machine is between lines. */
@@ -70,13 +98,14 @@ public final class SrtReader implements CaptionReader {
         SKIP
     }
 
-    /** The state of one read. */
+    /** The state of one read, or of one chunk of a read (see {@link #chunkStarts}). */
     private static final class Parse {
         private final Problems problems = new Problems();
         private final SrtTime.Scan scan = new SrtTime.Scan();
         private final SrtMarkup markup = new SrtMarkup(problems);
         private final String s;
         private final boolean bom;
+        private final boolean nuls;
         private final String lineEndings;
         private int[] starts;
         private int[] ends;
@@ -96,7 +125,7 @@ public final class SrtReader implements CaptionReader {
         private long endMs;
         private int timingLine;
 
-        Parse(String text, @Nullable Consumer<Cue> sink) {
+        Parse(String text, @Nullable Consumer<Cue> sink, int chunkChars) {
             this.sink = sink;
             bom = !text.isEmpty() && text.charAt(0) == '\uFEFF';
             String body = bom ? text.substring(1) : text;
@@ -104,7 +133,25 @@ public final class SrtReader implements CaptionReader {
                 // A BOM is how many Windows tools mark UTF-8; harmless, but worth knowing about.
                 problems.add(1, ProblemCode.BOM, "byte order mark at the start of the file skipped");
             }
-            boolean nuls = body.indexOf('\0') >= 0;
+            // A large file is split at its LFs here while a second thread makes sure it has no NUL and no CR (two
+            // more passes over it; in C1-compiled code String.indexOf is a plain loop). Otherwise, or if it has,
+            // the split is done again as below, so nothing depends on the guess.
+            if (body.length() / MIN_CHUNKS >= chunkChars && Runtime.getRuntime().availableProcessors() >= 2) {
+                String plain = body;
+                FutureTask<Boolean> check = new FutureTask<>(() -> plain.indexOf('\0') < 0 && plain.indexOf('\r') < 0);
+                Thread checker = new Thread(check, "capdex-srt-check");
+                checker.setDaemon(true);
+                checker.start();
+                String endings = splitLf(body);
+                if (Boolean.TRUE.equals(finished(check))) {
+                    nuls = false;
+                    s = body;
+                    lineEndings = endings;
+                    return;
+                }
+                lineCount = 0;
+            }
+            nuls = body.indexOf('\0') >= 0;
             if (nuls) {
                 body = withoutNuls(body);
             }
@@ -113,6 +160,22 @@ public final class SrtReader implements CaptionReader {
             // split() names the endings as Origin.lineEndingsOf does; a NUL between CR and LF is the one case
             // where the cleaned text differs, so ask the original then.
             lineEndings = nuls ? Origin.lineEndingsOf(text) : endings;
+        }
+
+        /**
+         * A chunk of {@code whole}'s read: the same text and lines, its own problems and cues, starting between
+         * cues with {@code lastIndex} as the number of the cue before it. With a null sink the cues are kept.
+         */
+        Parse(Parse whole, int lastIndex, @Nullable Consumer<Cue> sink) {
+            this.sink = sink;
+            s = whole.s;
+            bom = whole.bom;
+            nuls = whole.nuls;
+            lineEndings = whole.lineEndings;
+            starts = whole.starts;
+            ends = whole.ends;
+            lineCount = whole.lineCount;
+            this.lastIndex = lastIndex;
         }
 
         /** Removes NULs (left by UTF-16 read as 8-bit, or by broken tools) and reports each line that had some. */
@@ -156,28 +219,16 @@ public final class SrtReader implements CaptionReader {
          * @return the line endings as {@link Origin#lineEndingsOf} names them
          */
         private String split() {
+            if (s.indexOf('\r') < 0) {
+                return splitLf(s);
+            }
             int n = s.length();
             int from = 0;
             boolean sawMixed = false;
             int firstKind = 0;
             int kinds = 0;
-            // SRT lines average over 20 characters, so this rarely grows, and it avoids a counting pass.
-            int capacity = n / 16 + 16;
-            starts = new int[capacity];
-            ends = new int[capacity];
-            if (s.indexOf('\r') < 0) {
-                // LF only: String.indexOf is vectorised, the fastest way through a large file.
-                while (from < n) {
-                    int nl = s.indexOf('\n', from);
-                    if (nl < 0) {
-                        addLine(from, n);
-                        break;
-                    }
-                    addLine(from, nl);
-                    from = nl + 1;
-                }
-                return lineCount > 1 || (n > 0 && s.charAt(n - 1) == '\n') ? "LF" : "none";
-            }
+            starts = new int[n / 16 + 16];
+            ends = new int[starts.length];
             int i = 0;
             while (i < n) {
                 char c = s.charAt(i);
@@ -210,6 +261,26 @@ public final class SrtReader implements CaptionReader {
                 addLine(from, n);
             }
             return Integer.bitCount(kinds) > 1 ? "mixed" : kindName(firstKind);
+        }
+
+        /** {@link #split()} of a text without CRs; also used before that is known (see the constructor). */
+        private String splitLf(String text) {
+            int n = text.length();
+            int from = 0;
+            // SRT lines average over 20 characters, so this rarely grows, and it avoids a counting pass.
+            starts = new int[n / 16 + 16];
+            ends = new int[starts.length];
+            // String.indexOf is vectorised (by C2), the fastest way through a large file.
+            while (from < n) {
+                int nl = text.indexOf('\n', from);
+                if (nl < 0) {
+                    addLine(from, n);
+                    break;
+                }
+                addLine(from, nl);
+                from = nl + 1;
+            }
+            return lineCount > 1 || (n > 0 && text.charAt(n - 1) == '\n') ? "LF" : "none";
         }
 
         private static String kindName(int kind) {
@@ -272,14 +343,166 @@ public final class SrtReader implements CaptionReader {
                     SrtSyntax.trimEnd(s, starts[i], ends[i]));
         }
 
-        ParseResult run() {
+        ParseResult run(int chunkChars) {
             int lastTiming = lineCount - 1;
             while (lastTiming >= 0 && !timingLike(lastTiming)) {
                 lastTiming--;
             }
+            int[] chunks = chunkStarts(chunkChars);
+            if (chunks.length < 3) {
+                walk(0, lineCount, lastTiming);
+            } else {
+                walkInChunks(chunks, lastTiming);
+            }
+            finishFile();
+            Origin origin = new Origin(Format.SRT, "UTF-8", bom, lineEndings);
+            Track track = new Track(Track.UNDETERMINED, Source.ASR, cues, List.of(), List.of(), origin);
+            return new ParseResult(track, problems.toList(), sink == null ? new CueLines(cueFirstLines) : CueLines.none());
+        }
+
+        /**
+         * Where the chunks of a large file start, plus {@code lineCount} at the end; just {0, lineCount} when the
+         * file is read in one go. A chunk starts at a cue number line {@code N} (1 to 999,999,999) that follows a
+         * blank line and precedes a timing line. The line walk is always between cues there ({@link State#SEEK};
+         * whatever state a blank line finds it in, a cue start after the blank ends that state), and all it carries
+         * over is the previous cue number, which for a second thread's chunk is guessed as {@code N - 1}
+         * ({@link #walkInChunks} checks the guess). Line ends and NULs were dealt with (and reported) before: the
+         * chunks share the one line table.
+         */
+        private int[] chunkStarts(int chunkChars) {
+            if (s.length() / MIN_CHUNKS < chunkChars
+                    || Runtime.getRuntime().availableProcessors() < 2) {
+                return new int[] {0, lineCount};
+            }
+            int[] cuts = new int[s.length() / chunkChars + 2];
+            int count = 1;
+            int line = 1;
+            for (int k = 1; (long) k * chunkChars < s.length(); k++) {
+                int target = k * chunkChars;
+                while (line < lineCount && starts[line] < target) {
+                    line++;
+                }
+                // a few lines on at most: a file with no cue start there is read by fewer chunks
+                for (int limit = Math.min(lineCount - 1, line + 64); line < limit; line++) {
+                    if (chunkStartsAt(line)) {
+                        cuts[count++] = line;
+                        line++;
+                        break;
+                    }
+                }
+            }
+            cuts[count++] = lineCount;
+            return Arrays.copyOf(cuts, count);
+        }
+
+        private boolean chunkStartsAt(int line) {
+            int from = starts[line];
+            int to = ends[line];
+            return to - from <= 9 && blank(line - 1) && SrtSyntax.isIndexLike(s, from, to)
+                    && SrtSyntax.skipSpace(s, from, to) == from && SrtSyntax.trimEnd(s, from, to) == to
+                    && !timingLike(line) && timingLike(line + 1) && Integer.parseInt(s, from, to, 10) >= 1;
+        }
+
+        /**
+         * Reads the chunks in order, this thread the even ones (straight to the sink) and a second thread the odd
+         * ones (kept until their turn, at most one ahead, so little is held in memory). A second-thread chunk whose
+         * guessed previous cue number would change a problem (the cue number check) is read again here with the
+         * right one; so the cues, the problems and their order are exactly those of a read in one go.
+         */
+        private void walkInChunks(int[] chunks, int lastTiming) {
+            int n = chunks.length - 1;
+            List<FutureTask<Parse>> odd = new ArrayList<>(n / 2);
+            for (int c = 1; c < n; c += 2) {
+                int from = chunks[c];
+                int to = chunks[c + 1];
+                int guess = Integer.parseInt(s, starts[from], ends[from], 10) - 1;
+                odd.add(new FutureTask<>(() -> {
+                    Parse chunk = new Parse(this, guess, null);
+                    chunk.walk(from, to, lastTiming);
+                    return chunk;
+                }));
+            }
+            Semaphore ahead = new Semaphore(1);
+            Thread helper = new Thread(() -> {
+                for (FutureTask<Parse> task : odd) {
+                    ahead.acquireUninterruptibly();
+                    task.run();
+                }
+            }, "capdex-srt-chunks");
+            helper.setDaemon(true);
+            helper.start();
+            try {
+                for (int c = 0; c < n; c++) {
+                    int from = chunks[c];
+                    int to = chunks[c + 1];
+                    Parse chunk = c % 2 == 0 ? null : finished(odd.get(c / 2));
+                    if (chunk != null && lastIndex >= 0 && lastIndex + 1L != Integer.parseInt(s, starts[from], ends[from], 10)) {
+                        chunk = null; // the guess was wrong: the first cue number's check would differ
+                    }
+                    if (chunk == null) {
+                        chunk = new Parse(this, lastIndex, sink);
+                        chunk.walk(from, to, lastTiming);
+                    }
+                    if (c % 2 == 1) {
+                        ahead.release();
+                    }
+                    absorb(chunk);
+                }
+            } finally {
+                for (FutureTask<Parse> task : odd) {
+                    task.cancel(false);
+                }
+                ahead.release(odd.size()); // a helper still waiting runs only cancelled tasks, which end at once
+            }
+        }
+
+        /** A second thread's result, or null when this thread should do the work itself (interrupted while waiting). */
+        private static <T> @Nullable T finished(FutureTask<T> task) {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** Takes a finished chunk's cues (when it kept them), problems and last cue number, as if read here. */
+        private void absorb(Parse chunk) {
+            if (chunk.sink == null) {
+                for (int k = 0; k < chunk.cues.size(); k++) {
+                    deliver(chunk.cues.get(k), chunk.cueFirstLines.get(k));
+                }
+                // its task keeps the chunk until the read ends: streamed cues must not stay reachable from it
+                chunk.cues.clear();
+                chunk.cueFirstLines.clear();
+            }
+            cueCount += chunk.cueCount;
+            problems.addAll(chunk.problems);
+            lastIndex = chunk.lastIndex;
+        }
+
+        private void deliver(Cue cue, int firstLine) {
+            if (sink != null) {
+                sink.accept(cue);
+            } else {
+                cues.add(cue);
+                cueFirstLines.add(firstLine);
+            }
+        }
+
+        /** Walks lines {@code from} (between cues) to {@code to}, where the walk is between cues again or the file ends. */
+        private void walk(int from, int to, int lastTiming) {
             State state = State.SEEK;
-            int i = 0;
-            while (i < lineCount) {
+            int i = from;
+            while (i < to) {
                 switch (state) {
                     case SEEK -> {
                         if (blank(i)) {
@@ -358,10 +581,6 @@ public final class SrtReader implements CaptionReader {
                 }
             }
             finishCue(state);
-            finishFile();
-            Origin origin = new Origin(Format.SRT, "UTF-8", bom, lineEndings);
-            Track track = new Track(Track.UNDETERMINED, Source.ASR, cues, List.of(), List.of(), origin);
-            return new ParseResult(track, problems.toList(), sink == null ? new CueLines(cueFirstLines) : CueLines.none());
         }
 
         /** Skips lines that belong to no cue, up to the next cue start; reports them once. */
@@ -535,12 +754,7 @@ public final class SrtReader implements CaptionReader {
             };
             Cue cue = new Cue(new TimeSpan(startMs, endMs), null, kept, null, List.of(), settings);
             cueCount++;
-            if (sink != null) {
-                sink.accept(cue);
-            } else {
-                cues.add(cue);
-                cueFirstLines.add(timingLine);
-            }
+            deliver(cue, timingLine);
             cueLineCount = 0;
         }
 
