@@ -1,7 +1,9 @@
 package io.capdex.cli;
 
 import java.io.PrintWriter;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -26,9 +28,10 @@ public final class Main implements Callable<Integer> {
             VerifyCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class);
 
     // Global options main may see before the subcommand's name and still build the one-command tree: the flags, and
-    // the options that take a value (as the next argument or after '=').
-    private static final Set<String> GLOBAL_FLAGS = Set.of("--force", "-v", "--verbose", "-q", "--quiet");
-    private static final Set<String> GLOBAL_VALUED = Set.of("--data", "--config");
+    // the options that take a value (as the next argument or after '='). Read from the @Option fields below, so a new
+    // global option cannot be forgotten here.
+    private static final Set<String> GLOBAL_FLAGS = globalOptionNames(true);
+    private static final Set<String> GLOBAL_VALUED = globalOptionNames(false);
 
     @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Data folder (default: ./capdex-data, or $CAPDEX_DATA).")
@@ -178,6 +181,17 @@ public final class Main implements Callable<Integer> {
             return COMMANDS;
         }
         return COMMANDS;
+    }
+
+    private static Set<String> globalOptionNames(boolean flags) {
+        Set<String> names = new HashSet<>();
+        for (Field field : Main.class.getDeclaredFields()) {
+            Option option = field.getAnnotation(Option.class);
+            if (option != null && (field.getType() == boolean.class) == flags) {
+                names.addAll(List.of(option.names()));
+            }
+        }
+        return Set.copyOf(names);
     }
 
     /** The version from the jar's manifest, or "development" when run from classes. */

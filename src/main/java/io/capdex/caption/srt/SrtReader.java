@@ -136,7 +136,7 @@ public final class SrtReader implements CaptionReader {
             // A large file is split at its LFs here while a second thread makes sure it has no NUL and no CR (two
             // more passes over it; in C1-compiled code String.indexOf is a plain loop). Otherwise, or if it has,
             // the split is done again as below, so nothing depends on the guess.
-            if (body.length() / MIN_CHUNKS >= chunkChars && Runtime.getRuntime().availableProcessors() >= 2) {
+            if (inChunks(body.length(), chunkChars)) {
                 String plain = body;
                 FutureTask<Boolean> check = new FutureTask<>(() -> plain.indexOf('\0') < 0 && plain.indexOf('\r') < 0);
                 Thread checker = new Thread(check, "capdex-srt-check");
@@ -160,6 +160,11 @@ public final class SrtReader implements CaptionReader {
             // split() names the endings as Origin.lineEndingsOf does; a NUL between CR and LF is the one case
             // where the cleaned text differs, so ask the original then.
             lineEndings = nuls ? Origin.lineEndingsOf(text) : endings;
+        }
+
+        /** Whether a text of this length is read by two threads: {@link #MIN_CHUNKS} chunks or more, and two cores. */
+        private static boolean inChunks(int length, int chunkChars) {
+            return length / MIN_CHUNKS >= chunkChars && Runtime.getRuntime().availableProcessors() >= 2;
         }
 
         /**
@@ -370,8 +375,7 @@ public final class SrtReader implements CaptionReader {
          * chunks share the one line table.
          */
         private int[] chunkStarts(int chunkChars) {
-            if (s.length() / MIN_CHUNKS < chunkChars
-                    || Runtime.getRuntime().availableProcessors() < 2) {
+            if (!inChunks(s.length(), chunkChars)) {
                 return new int[] {0, lineCount};
             }
             int[] cuts = new int[s.length() / chunkChars + 2];
