@@ -181,6 +181,21 @@ final class SrtSyntax {
      * @return the index just after {@code >}, or -1 when the {@code <} is a literal character
      */
     static int tagEnd(String s, int p, int to) {
+        int q = tagScan(s, p, to);
+        return q >= 0 && q < to && s.charAt(q) == '>' ? q + 1 : -1;
+    }
+
+    /**
+     * The '<' that keeps the '<' at {@code p} from starting a tag ("&lt;a &lt;b&gt;": the second one), or -1 when
+     * something else does or it starts one. A writer that escapes that second '<' makes the first start a tag.
+     */
+    static int tagBlocker(String s, int p, int to) {
+        int q = tagScan(s, p, to);
+        return q >= 0 && q < to && s.charAt(q) == '<' ? q : -1;
+    }
+
+    /** From a '<' with a tag name after it: where the search for its '>' stops ('>', '<' or {@code to}); else -1. */
+    private static int tagScan(String s, int p, int to) {
         int q = p + 1;
         if (q < to && s.charAt(q) == '/') {
             q++;
@@ -192,13 +207,10 @@ final class SrtSyntax {
         if (q < to && s.charAt(q) != '>' && s.charAt(q) != '/' && !isSpace(s.charAt(q))) {
             return -1;
         }
-        while (q < to && s.charAt(q) != '>') {
-            if (s.charAt(q) == '<') {
-                return -1;
-            }
+        while (q < to && s.charAt(q) != '>' && s.charAt(q) != '<') {
             q++;
         }
-        return q < to ? q + 1 : -1;
+        return q;
     }
 
     static int tagNameEnd(String s, int from, int to) {

@@ -214,6 +214,8 @@ public final class SrtWriter implements CaptionWriter {
             return;
         }
         int plain = 0;
+        int chainEnd = -1;
+        boolean chainEscapes = false;
         for (int i = first; i < n; i++) {
             char c = text.charAt(i);
             if (c != '&' && c != '<' && c != '{' && c != '>' && c != '\0') {
@@ -228,8 +230,20 @@ public final class SrtWriter implements CaptionWriter {
                     // Checking within the run is enough: the next run always begins after a tag, whose '<' ends
                     // the reader's search for this one's '>'. Unknown tags stay as they are: the reader keeps
                     // them as text too (with a warning), and players show "<script>" better than "&lt;script>".
-                    int end = SrtSyntax.tagEnd(text, i, n);
-                    sb.append(end >= 0 && SrtSyntax.isKnownTag(text, i, end) ? "&lt;" : "<");
+                    // A '<' that is no tag only because a later '<' stops the reader's search goes the way of
+                    // that one: escaping the later '<' alone would make "<a <b>" read back as the tag
+                    // "<a &lt;b>". Every '<' up to the end of such a chain is decided at once.
+                    if (i > chainEnd) {
+                        chainEnd = i;
+                        int end;
+                        int blocker;
+                        while ((end = SrtSyntax.tagEnd(text, chainEnd, n)) < 0
+                                && (blocker = SrtSyntax.tagBlocker(text, chainEnd, n)) >= 0) {
+                            chainEnd = blocker;
+                        }
+                        chainEscapes = end >= 0 && SrtSyntax.isKnownTag(text, chainEnd, end);
+                    }
+                    sb.append(chainEscapes ? "&lt;" : "<");
                 }
                 case '{' -> {
                     // "{\" always: an override block's '}' may come after markup, which does not stop the reader.

@@ -154,6 +154,17 @@ class SrtWriterTest {
     }
 
     @Test
+    void escapesALessThanThatEscapingALaterOneWouldTurnIntoATag() {
+        // "<a" is no tag only because "<b>" follows; escaping "<b>" alone gave "<a &lt;b>", one unknown tag
+        Cue cue = Cue.of(0, 1000, "<a <b> and <x <y <i> and <p <q>");
+        String out = writer.write(track(cue));
+        assertEquals("1\n00:00:00,000 --> 00:00:01,000\n&lt;a &lt;b> and &lt;x &lt;y &lt;i> and <p <q>\n\n", out);
+        ParseResult r = reader.read(out);
+        assertEquals(List.of(cue), r.track().cues());
+        assertEquals(List.of("unknown-tag"), r.problems().stream().map(p -> p.code()).toList(), "only <q> is a tag");
+    }
+
+    @Test
     void writesUnknownTagsAsTheyAreAndReadsThemBackAsText() {
         Cue cue = Cue.of(0, 1000, "<script>alert(1)</script>\n<img src=x onerror=alert(2)> <br> <FONT>");
         String out = writer.write(track(cue));
