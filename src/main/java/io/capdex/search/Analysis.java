@@ -1,7 +1,6 @@
 package io.capdex.search;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,18 +145,29 @@ final class Analysis {
     /** The exact field's tokens of one piece of text (term, start offset, end offset). */
     static List<Token> tokens(Analyzer exact, String text) {
         List<Token> out = new ArrayList<>();
-        try (TokenStream ts = exact.tokenStream(EXACT, new StringReader(text))) {
+        forEachToken(exact, text, (term, start, end) -> out.add(new Token(term.toString(), start, end)));
+        return out;
+    }
+
+    /** Hands each of the exact field's tokens of {@code text} to {@code visitor}, in order. */
+    static void forEachToken(Analyzer exact, String text, TokenVisitor visitor) {
+        try (TokenStream ts = exact.tokenStream(EXACT, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                out.add(new Token(term.toString(), off.startOffset(), off.endOffset()));
+                visitor.token(term, off.startOffset(), off.endOffset());
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException("reading a string cannot fail", e);
         }
-        return out;
+    }
+
+    /** Receives tokens; the term attribute is reused for the next token. */
+    @FunctionalInterface
+    interface TokenVisitor {
+        void token(CharTermAttribute term, int startOffset, int endOffset);
     }
 
     /** One token of the exact field. */

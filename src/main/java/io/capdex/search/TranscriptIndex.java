@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,7 +20,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -390,22 +388,14 @@ public final class TranscriptIndex implements Closeable {
      */
     private List<String> tokens(String joined, int[] cueEnds, int[] counts) {
         List<String> terms = new ArrayList<>(joined.length() / 5 + 16);
-        try (TokenStream ts = exact.tokenStream(Analysis.EXACT, joined)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
-            ts.reset();
-            int cue = 0;
-            while (ts.incrementToken()) {
-                while (cue < cueEnds.length - 1 && off.startOffset() >= cueEnds[cue]) {
-                    cue++;
-                }
-                counts[cue]++;
-                terms.add(term.toString());
+        int[] cue = {0};
+        Analysis.forEachToken(exact, joined, (term, start, end) -> {
+            while (cue[0] < cueEnds.length - 1 && start >= cueEnds[cue[0]]) {
+                cue[0]++;
             }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading a string cannot fail", e);
-        }
+            counts[cue[0]]++;
+            terms.add(term.toString());
+        });
         return terms;
     }
 
