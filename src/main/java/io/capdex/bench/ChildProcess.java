@@ -143,9 +143,11 @@ public final class ChildProcess {
     }
 
     /**
-     * The launcher's JIT choice for these arguments, for runs without the launcher: C1 alone for {@code export} and
-     * {@code verify}, which spend their time in FFmpeg or in code that runs once (the {@code capdex} script makes
-     * the same choice).
+     * The launcher's JIT choice for these arguments, for runs without the launcher: C1 alone for {@code convert},
+     * {@code check} and {@code shift}, one pass over one file, and for {@code export} and {@code verify}, which
+     * spend their time in FFmpeg or in code that runs once; smaller C2 inlining for
+     * {@code ingest} and {@code reindex}, whose indexing code C2 otherwise spends a fifth of the CPU on (the
+     * {@code capdex} script makes the same choices; {@code ChildProcessTest} keeps the two in step).
      */
     static List<String> jitOptions(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
@@ -153,7 +155,11 @@ public final class ChildProcess {
             if (arg.equals("--data") || arg.equals("--config")) {
                 i++;
             } else if (!arg.startsWith("-")) {
-                return arg.equals("export") || arg.equals("verify") ? List.of("-XX:TieredStopAtLevel=1") : List.of();
+                return switch (arg) {
+                    case "convert", "check", "shift", "export", "verify" -> List.of("-XX:TieredStopAtLevel=1");
+                    case "ingest", "reindex" -> List.of("-XX:FreqInlineSize=80", "-XX:InlineSmallCode=700");
+                    default -> List.of();
+                };
             }
         }
         return List.of();
