@@ -40,7 +40,7 @@ class CaptionFilesTest {
     @TempDir
     Path dir;
 
-    /** A stand-in for the real readers: one cue per timing line, and what a reader reports about NULs. */
+    /** A stand-in for the real readers: one cue per timing line, the line endings, and what a reader reports about NULs. */
     private static final class FakeReader implements CaptionReader {
         final Format format;
         final List<String> seen = new ArrayList<>();
@@ -64,7 +64,9 @@ class CaptionFilesTest {
                     problems.add(ParseProblem.of(i + 1, ProblemCode.NUL_CHARACTER, "NUL removed"));
                 }
             }
-            return new ParseResult(Track.of(format, cues), problems);
+            // as every reader does, the origin names the line endings; the file layer fills in the encoding
+            Origin origin = new Origin(format, "UTF-8", false, Origin.lineEndingsOf(s));
+            return new ParseResult(Track.of(format, cues).withOrigin(origin), problems);
         }
     }
 
