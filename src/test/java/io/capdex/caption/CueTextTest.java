@@ -34,4 +34,12 @@ class CueTextTest {
         assertEquals("100:00:00,000", CueText.time(360_000_000));
         assertEquals("cue 12 (00:01:02,000)", CueText.label(11, 62_000));
     }
+
+    @Test
+    void namesTheExceptionalValuesAsTheFormatterDoes() {
+        for (double v : new double[] {Double.NaN, Double.POSITIVE_INFINITY, -0.0, -0.04, 0.05, 0.15, 0.25, 20.04,
+                20.05, 1e20, Double.MIN_VALUE, Double.MAX_VALUE}) {
+            assertEquals(CueTextProperties.formatted(v, 20), CueText.rate(v, 20), Double.toString(v));
+        }
+    }
 }
