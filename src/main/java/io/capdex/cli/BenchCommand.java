@@ -66,6 +66,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Keep the generated index of 'index' in DIR (emptied first), or search the one there with 'search'.")
     Path indexDir;
 
+    @Option(names = "--warm-up", paramLabel = "SECONDS",
+            description = "Least warm-up of 'index' and 'search' before the measured pass: passes over the query mix (at least two) for this long (default ${DEFAULT-VALUE}).",
+            defaultValue = "" + io.capdex.search.SearchBenchmark.DEFAULT_WARM_UP_SECONDS)
+    int warmUpSeconds;
+
     @Option(names = "--jobs", paramLabel = "N", description = "'ingest --jobs N' for 'ingest' (default: ingest's own).")
     @org.jspecify.annotations.Nullable Integer jobs;
 
@@ -127,7 +132,8 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = indexDir != null ? indexDir : java.nio.file.Files.createTempDirectory("capdex-bench-index").resolve("index");
         try {
             boolean build = !(searchOnly && io.capdex.search.SearchBenchmark.reusable(dir, hours));
-            io.capdex.search.SearchBenchmark.Figures f = io.capdex.search.SearchBenchmark.run(dir, hours, build);
+            io.capdex.search.SearchBenchmark.Figures f = io.capdex.search.SearchBenchmark.run(dir, hours, build,
+                    warmUpSeconds);
             java.util.List<Metric> metrics = new java.util.ArrayList<>();
             f.asMap().forEach((k, v) -> metrics.add(new Metric(k.replace(' ', '.'), Math.round(v * 100) / 100.0, "")));
             f.byKind().forEach((kind, v) -> {

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  * fixed mix of queries one at a time, warm, and reports build time and latency percentiles.
  */
 public final class SearchBenchmark {
+    /** The least time the warm-up passes over the query mix take before the measured pass, by default. */
+    public static final int DEFAULT_WARM_UP_SECONDS = 10;
     private static final String[] COMMON = ("the and to of a in that it is was i you we he she they this for on with "
             + "as but at be have not what so there all about my were very when then just like because know think "
             + "one out up can if do her his them time would their more had how people our said well into really "
@@ -109,6 +111,14 @@ public final class SearchBenchmark {
      * {@code hours} left in {@code dir} (see {@link #reusable}), and reports no build figures.
      */
     public static Figures run(Path dir, int hours, boolean build) throws IOException {
+        return run(dir, hours, build, DEFAULT_WARM_UP_SECONDS);
+    }
+
+    /**
+     * Like {@link #run(Path, int, boolean)}, warming up with at least two passes over the query mix and as many
+     * more as start within {@code warmUpSeconds}.
+     */
+    public static Figures run(Path dir, int hours, boolean build, int warmUpSeconds) throws IOException {
         List<TrackDocument> corpus = new ArrayList<>(hours);
         for (int i = 0; i < hours; i++) {
             corpus.add(interview(i));
@@ -132,7 +142,12 @@ public final class SearchBenchmark {
         double[] ms = new double[queries.size()];
         double[] cpuMs = new double[queries.size()];
         try (TranscriptSearch search = TranscriptSearch.open(dir)) {
-            for (int pass = 0; pass < 2; pass++) { // warm-up: JIT and page cache
+            // Warm-up: the page cache and the JIT. Two passes over the mix left a fresh JVM still compiling the search
+            // paths (C2's queue on two cores): bench search measured p99 8.5-9.9 ms where the JVM that had just built
+            // the index measured 5.6 ms, and 6.4-6.6 ms after 10 s of passes. So passes go on for warmUpSeconds too.
+            long warmStart = System.nanoTime();
+            long warmUpNanos = warmUpSeconds * 1_000_000_000L;
+            for (int pass = 0; pass < 2 || System.nanoTime() - warmStart < warmUpNanos; pass++) {
                 for (BenchQuery q : queries) {
                     search.search(q.request());
                 }

@@ -15,11 +15,11 @@ class BenchCommandIT {
     @Test
     void searchReusesTheIndexThatIndexLeftAndPrintsEveryQueryClass() {
         String index = dir.resolve("index").toString();
-        CliRun built = CliRun.of("bench", "index", "--hours", "12", "--index-dir", index);
+        CliRun built = CliRun.of("bench", "index", "--hours", "12", "--index-dir", index, "--warm-up", "0");
         assertEquals(ExitCode.OK, built.exitCode(), built.err());
         assertTrue(built.out().contains("index.build.s"), built.out());
 
-        CliRun searched = CliRun.of("bench", "search", "--hours", "12", "--index-dir", index);
+        CliRun searched = CliRun.of("bench", "search", "--hours", "12", "--index-dir", index, "--warm-up", "0");
         assertEquals(ExitCode.OK, searched.exitCode(), searched.err());
         assertFalse(searched.out().contains("index.build.s"), "the index was reused, not rebuilt:\n" + searched.out());
         for (String kind : new String[] {"rare", "common", "phrase2", "phrase4", "crosscue", "prefix", "typo",
@@ -27,7 +27,7 @@ class BenchCommandIT {
             assertTrue(searched.out().contains("search." + kind + ".p99"), kind + " missing from:\n" + searched.out());
         }
 
-        CliRun other = CliRun.of("bench", "search", "--hours", "13", "--index-dir", index);
+        CliRun other = CliRun.of("bench", "search", "--hours", "13", "--index-dir", index, "--warm-up", "0");
         assertEquals(ExitCode.OK, other.exitCode(), other.err());
         assertTrue(other.out().contains("index.build.s"), "another corpus size is built afresh:\n" + other.out());
     }
