@@ -129,6 +129,9 @@ final class BenchCommand implements Callable<Integer> {
      * {@code --index-dir}; with {@code searchOnly}, an index already there for the same hours is searched as it is.
      */
     private BenchReport searchBench(boolean searchOnly) throws IOException {
+        if (warmUpSeconds < 0) {
+            throw new CliException(ExitCode.USAGE, "capdex bench " + name + ": --warm-up must be 0 seconds or more");
+        }
         Path dir = indexDir != null ? indexDir : java.nio.file.Files.createTempDirectory("capdex-bench-index").resolve("index");
         try {
             boolean build = !(searchOnly && io.capdex.search.SearchBenchmark.reusable(dir, hours));

@@ -31,4 +31,13 @@ class BenchCommandIT {
         assertEquals(ExitCode.OK, other.exitCode(), other.err());
         assertTrue(other.out().contains("index.build.s"), "another corpus size is built afresh:\n" + other.out());
     }
+
+    @Test
+    void refusesANegativeWarmUpBeforeBuildingAnything() {
+        Path index = dir.resolve("never");
+        CliRun run = CliRun.of("bench", "index", "--hours", "2", "--index-dir", index.toString(), "--warm-up", "-1");
+        assertEquals(ExitCode.USAGE, run.exitCode());
+        assertEquals("capdex bench index: --warm-up must be 0 seconds or more", run.err().strip());
+        assertFalse(java.nio.file.Files.exists(index), "nothing is built for a refused command");
+    }
 }
