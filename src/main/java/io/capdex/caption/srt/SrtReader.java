@@ -72,18 +72,18 @@ public final class SrtReader implements CaptionReader {
 
     @Override
     public ParseResult read(CharSequence text) {
-        return new Parse(text.toString(), null, chunkChars).run(chunkChars);
+        return new Parse(text.toString(), null, chunkChars).run();
     }
 
     /** How many chunks a read of {@code text} with {@code chunkChars} would take (for tests). */
     static int chunkCount(String text, int chunkChars) {
-        return new Parse(text, null, chunkChars).chunkStarts(chunkChars).length - 1;
+        return new Parse(text, null, chunkChars).chunkStarts().length - 1;
     }
 
     /** Streams: each cue goes to {@code sink} as soon as its text is read; only the problems are kept. */
     @Override
     public ParseResult read(CharSequence text, Consumer<Cue> sink) {
-        return new Parse(text.toString(), sink, chunkChars).run(chunkChars);
+        return new Parse(text.toString(), sink, chunkChars).run();
     }
 
     /** Where the line-walking state machine is between lines. */
@@ -105,7 +105,7 @@ public final class SrtReader implements CaptionReader {
         private final SrtMarkup markup = new SrtMarkup(problems);
         private final String s;
         private final boolean bom;
-        private final boolean nuls;
+        private final int chunkChars;
         private final String lineEndings;
         private int[] starts;
         private int[] ends;
@@ -127,6 +127,7 @@ public final class SrtReader implements CaptionReader {
 
         Parse(String text, @Nullable Consumer<Cue> sink, int chunkChars) {
             this.sink = sink;
+            this.chunkChars = chunkChars;
             bom = !text.isEmpty() && text.charAt(0) == '\uFEFF';
             String body = bom ? text.substring(1) : text;
             if (bom) {
@@ -144,14 +145,13 @@ public final class SrtReader implements CaptionReader {
                 checker.start();
                 String endings = splitLf(body);
                 if (Boolean.TRUE.equals(finished(check))) {
-                    nuls = false;
                     s = body;
                     lineEndings = endings;
                     return;
                 }
                 lineCount = 0;
             }
-            nuls = body.indexOf('\0') >= 0;
+            boolean nuls = body.indexOf('\0') >= 0;
             if (nuls) {
                 body = withoutNuls(body);
             }
@@ -175,7 +175,7 @@ public final class SrtReader implements CaptionReader {
             this.sink = sink;
             s = whole.s;
             bom = whole.bom;
-            nuls = whole.nuls;
+            chunkChars = whole.chunkChars;
             lineEndings = whole.lineEndings;
             starts = whole.starts;
             ends = whole.ends;
@@ -348,12 +348,12 @@ public final class SrtReader implements CaptionReader {
                     SrtSyntax.trimEnd(s, starts[i], ends[i]));
         }
 
-        ParseResult run(int chunkChars) {
+        ParseResult run() {
             int lastTiming = lineCount - 1;
             while (lastTiming >= 0 && !timingLike(lastTiming)) {
                 lastTiming--;
             }
-            int[] chunks = chunkStarts(chunkChars);
+            int[] chunks = chunkStarts();
             if (chunks.length < 3) {
                 walk(0, lineCount, lastTiming);
             } else {
@@ -374,7 +374,7 @@ public final class SrtReader implements CaptionReader {
          * ({@link #walkInChunks} checks the guess). Line ends and NULs were dealt with (and reported) before: the
          * chunks share the one line table.
          */
-        private int[] chunkStarts(int chunkChars) {
+        private int[] chunkStarts() {
             if (!inChunks(s.length(), chunkChars)) {
                 return new int[] {0, lineCount};
             }
