@@ -51,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TranscriptIndex implements Closeable {
     /** Bump when fields or analysis change; callers rebuild from stored tracks when the index has another value. */
-    public static final int SCHEMA_VERSION = 2; // 2: the exact_pairs field, titles in doc values
+    // 2: the exact_pairs field, titles in doc values; 3: pieces and marked 3-token shingles instead of 4-token ones
+    public static final int SCHEMA_VERSION = 3;
     /** Commit user data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "capdex.schema";
     /** The file next to Lucene's write.lock naming the process that holds it. */
@@ -356,13 +357,17 @@ public final class TranscriptIndex implements Closeable {
         List<String> terms = tokens(joined, cueEnds, counts);
         int n = terms.size();
         String[] codes = new String[n];
-        // shingle codes of position p are stacked[stackStart[p] .. stackStart[p + 1])
-        String[] stacked = new String[n * (Analysis.MAX_SHINGLE - 1)];
+        // shingle-field terms of position p are stacked[stackStart[p] .. stackStart[p + 1]): the token's code as a
+        // piece when the token is short enough to be part of a misheard word, then the codes of its shingles
+        String[] stacked = new String[n * Analysis.MAX_SHINGLE];
         int[] stackStart = new int[n + 1];
         int filled = 0;
         for (int p = 0; p < n; p++) {
             codes[p] = ph.code(terms.get(p));
             stackStart[p] = filled;
+            if (terms.get(p).length() <= Analysis.MAX_FRAGMENT_CHARS) {
+                stacked[filled++] = ph.piece(codes[p]);
+            }
             for (String c : ph.shingleCodes(terms, p)) {
                 if (c != null && !contains(stacked, stackStart[p], filled, c)) {
                     stacked[filled++] = c;
