@@ -1,5 +1,6 @@
 package io.capdex.cli;
 
+import io.capdex.batch.IngestPipeline;
 import io.capdex.config.Config;
 import io.capdex.export.ExportOptions;
 import io.capdex.export.WarningTexts;
@@ -77,6 +78,10 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "capdex-serve-stop"));
         out.println("capdex serve: " + server.uri() + " (data: " + data + "; Ctrl+C stops)");
+        String stale = SearchCommand.otherSchemaNote(IngestPipeline.indexFolder(data));
+        if (stale != null) {
+            out.println("  " + stale);
+        }
         if (t != null) {
             out.println("  requests need 'Authorization: Bearer TOKEN'; in a browser open " + server.uri()
                     + "?token=TOKEN once");

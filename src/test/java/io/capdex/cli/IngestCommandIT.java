@@ -218,13 +218,23 @@ class IngestCommandIT {
             w.commit();
         }
         assertTrue(TranscriptIndex.needsRebuild(d.resolve("index")));
+        // searched as it is until then, with a word on what it may miss (serve prints the same note at start)
+        assertTrue(SearchCommand.otherSchemaNote(d.resolve("index")).startsWith(d.resolve("index") + " was built"));
+        CliRun stale = CliRun.of("--data", d.toString(), "search", "blinatumomab", "--json");
+        assertEquals(0, stale.exitCode(), stale.err());
+        assertEquals(List.of("all-remission"), interviews(JSON.readTree(stale.out())));
+        assertTrue(stale.err().contains("built by another capdex version (index schema 0, this one writes "
+                + TranscriptIndex.SCHEMA_VERSION + ")") && stale.err().contains("'capdex reindex'"), stale.err());
         CliRun run = CliRun.of("--data", d.toString(), "ingest", "--no-sync", SAMPLES.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("rebuilt it from 7 stored tracks"), run.err());
         assertTrue(run.out().startsWith("3 interviews: 0 ok, 0 warning, 0 failed, 3 unchanged"), run.out());
         assertEquals(TranscriptIndex.SCHEMA_VERSION, TranscriptIndex.schemaVersion(d.resolve("index")).getAsInt());
-        assertEquals(List.of("all-remission"), interviews(JSON.readTree(CliRun.of("--data", d.toString(), "search",
-                "blinatumomab", "--json").out())));
+        CliRun fresh = CliRun.of("--data", d.toString(), "search", "blinatumomab", "--json");
+        assertEquals(List.of("all-remission"), interviews(JSON.readTree(fresh.out())));
+        assertEquals("", fresh.err(), "the rebuilt index needs no word");
+        assertEquals(null, SearchCommand.otherSchemaNote(d.resolve("index")));
+        assertEquals(null, SearchCommand.otherSchemaNote(tmp.resolve("no-index")), "no index: the search says so");
     }
 
     @Test
