@@ -1,5 +1,7 @@
 package io.capdex.search;
 
+import static io.capdex.search.SearchFixtures.index;
+import static io.capdex.search.SearchFixtures.asrTrack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -38,29 +40,10 @@ class PairPhraseTest {
     @TempDir
     Path dir;
 
-    private static TrackDocument track(String id, String... cueTexts) {
-        List<TrackDocument.Cue> cues = new ArrayList<>();
-        long t = 1000;
-        for (String text : cueTexts) {
-            cues.add(new TrackDocument.Cue(t, t + 2000, text, null));
-            t += 2500;
-        }
-        return new TrackDocument(id, "Interview " + id, "en", "asr", List.of(), null, null, "h" + id, cues,
-                TrackDocument.Page.NONE);
-    }
-
-    private void index(List<TrackDocument> tracks) throws Exception {
-        try (TranscriptIndex index = TranscriptIndex.open(dir, "test")) {
-            for (TrackDocument t : tracks) {
-                index.upsert(t);
-            }
-            index.commit();
-        }
-    }
-
     @Test
     void commonWordPhraseAcrossCueBoundaryMatchesAtFirstCueTime() throws Exception {
-        index(List.of(track("I1", "and then it was", "the end of it"), track("I2", "it was late", "and the end")));
+        index(dir, List.of(asrTrack("I1", "and then it was", "the end of it"),
+                asrTrack("I2", "it was late", "and the end")));
         try (TranscriptSearch s = TranscriptSearch.open(dir)) {
             SearchResult r = s.search(SearchRequest.of("\"was the\""));
             assertEquals(List.of("I1"), r.results().stream().map(SearchResult.Hit::interview).toList());
@@ -73,7 +56,7 @@ class PairPhraseTest {
 
     @Test
     void commonWordsThatAreNotAdjacentDoNotMatch() throws Exception {
-        index(List.of(track("I1", "the doctor and the nurse"), track("I2", "of the and")));
+        index(dir, List.of(asrTrack("I1", "the doctor and the nurse"), asrTrack("I2", "of the and")));
         try (TranscriptSearch s = TranscriptSearch.open(dir)) {
             SearchResult r = s.search(SearchRequest.of("\"the and\""));
             assertEquals(List.of("I2"), r.results().stream().map(SearchResult.Hit::interview).toList());
@@ -84,8 +67,9 @@ class PairPhraseTest {
 
     @Test
     void phraseWithSpellingSynonymsMatchesThroughPairs() throws Exception {
-        index(List.of(track("US", "her leukemia cells were gone"), track("UK", "leukaemia", "cells were found"),
-                track("NO", "leukemia and its cells")));
+        index(dir, List.of(asrTrack("US", "her leukemia cells were gone"),
+                asrTrack("UK", "leukaemia", "cells were found"),
+                asrTrack("NO", "leukemia and its cells")));
         try (TranscriptSearch s = TranscriptSearch.open(dir)) {
             SearchResult r = s.search(SearchRequest.of("\"leukaemia cells were\""));
             assertEquals(List.of("UK", "US"),
@@ -106,9 +90,9 @@ class PairPhraseTest {
                 }
                 cues[c] = sb.toString();
             }
-            tracks.add(track(String.format("T%02d", i), cues));
+            tracks.add(asrTrack(String.format("T%02d", i), cues));
         }
-        index(tracks);
+        index(dir, tracks);
         try (TranscriptSearch s = TranscriptSearch.open(dir)) {
             int found = 0;
             for (int q = 0; q < 300; q++) {

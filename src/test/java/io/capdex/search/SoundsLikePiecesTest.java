@@ -1,5 +1,7 @@
 package io.capdex.search;
 
+import static io.capdex.search.SearchFixtures.index;
+import static io.capdex.search.SearchFixtures.asrTrack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,26 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SoundsLikePiecesTest {
     @TempDir
     Path dir;
-
-    private static TrackDocument track(String id, String... cueTexts) {
-        List<TrackDocument.Cue> cues = new ArrayList<>();
-        long t = 1000;
-        for (String text : cueTexts) {
-            cues.add(new TrackDocument.Cue(t, t + 2000, text, null));
-            t += 2500;
-        }
-        return new TrackDocument(id, "Interview " + id, "en", "asr", List.of(), null, null, "h" + id, cues,
-                TrackDocument.Page.NONE);
-    }
-
-    private void index(List<TrackDocument> tracks) throws Exception {
-        try (TranscriptIndex index = TranscriptIndex.open(dir, "test")) {
-            for (TrackDocument t : tracks) {
-                index.upsert(t);
-            }
-            index.commit();
-        }
-    }
 
     private SearchResult soundsLike(String query) throws Exception {
         try (TranscriptSearch s = TranscriptSearch.open(dir)) {
@@ -96,14 +78,14 @@ class SoundsLikePiecesTest {
                     continue;
                 }
                 String id = word + "-" + k++;
-                tracks.add(track(id, "then they said " + split + " again"));
+                tracks.add(asrTrack(id, "then they said " + split + " again"));
                 splitOf.put(id, split);
                 idsOf.computeIfAbsent(word, w -> new TreeSet<>()).add(id);
             }
         }
         assertTrue(tracks.size() > 1000, "a real sample of splits: " + tracks.size());
         assertTrue(skipped < tracks.size() / 4, "most splits have pieces of two sounds at their ends: " + skipped);
-        index(tracks);
+        index(dir, tracks);
         for (String word : words) {
             SearchResult r = soundsLike(word);
             TreeSet<String> found = new TreeSet<>();
@@ -123,7 +105,7 @@ class SoundsLikePiecesTest {
     @Test
     void aWordWhoseFirstThreePiecesAreShortIsFoundThroughItsLastThree() throws Exception {
         // "im a ti" has five letters, too few for a shingle; "a ti nib" is one
-        index(List.of(track("I1", "she is on im a ti nib", "every day"), track("I2", "she is on a tin")));
+        index(dir, List.of(asrTrack("I1", "she is on im a ti nib", "every day"), asrTrack("I2", "she is on a tin")));
         SearchResult r = soundsLike("imatinib");
         assertEquals(List.of("I1"), r.results().stream().map(SearchResult.Hit::interview).toList());
         assertEquals("she is on <mark>im a ti nib</mark>", r.results().get(0).moments().get(0).snippet());
@@ -131,24 +113,25 @@ class SoundsLikePiecesTest {
 
     @Test
     void piecesMustBeAdjacentAndEachShingleSpansWhatItSays() throws Exception {
-        index(List.of(
+        index(dir, List.of(
                 // a fifth piece in between
-                track("GAP", "then they gave him blina to mo and mab"),
+                asrTrack("GAP", "then they gave him blina to mo and mab"),
                 // "blintam" alone sounds like "blinatumo" (PLNTM), three tokens before "mab": without the mark that
                 // sets pieces apart from shingles, it would pass for the first three pieces
-                track("SINGLE", "then they gave him blintam so we mab"),
+                asrTrack("SINGLE", "then they gave him blintam so we mab"),
                 // "blind amo" is a 2-token shingle sounding like "blinatumo": without the mark of 3-token shingles,
                 // it and a piece three tokens on would pass for four pieces with a fifth in between
-                track("PAIR", "then they gave him blind amo so mab"),
-                track("FOUND", "then they gave him blina to mo mab")));
+                asrTrack("PAIR", "then they gave him blind amo so mab"),
+                asrTrack("FOUND", "then they gave him blina to mo mab")));
         SearchResult r = soundsLike("blinatumomab");
         assertEquals(List.of("FOUND"), r.results().stream().map(SearchResult.Hit::interview).toList());
     }
 
     @Test
     void aFourWordQueryFindsTheSameWordSplitElsewhere() throws Exception {
-        index(List.of(track("I1", "they gave him blin a tumo mab"), track("I2", "they gave him blinatumomab"),
-                track("I3", "they gave him a blind tumour")));
+        index(dir, List.of(asrTrack("I1", "they gave him blin a tumo mab"),
+                asrTrack("I2", "they gave him blinatumomab"),
+                asrTrack("I3", "they gave him a blind tumour")));
         SearchResult r = soundsLike("blina to mo mab");
         assertEquals(List.of("I1", "I2"), r.results().stream().map(SearchResult.Hit::interview).sorted().toList());
     }

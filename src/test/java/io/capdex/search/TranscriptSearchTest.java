@@ -1,5 +1,6 @@
 package io.capdex.search;
 
+import static io.capdex.search.SearchFixtures.track;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,29 +20,13 @@ class TranscriptSearchTest {
     @TempDir
     Path dir;
 
-    private static TrackDocument track(String id, String lang, String source, String hash, String... cueTexts) {
-        List<TrackDocument.Cue> cues = new ArrayList<>();
-        long t = 1000;
-        for (String text : cueTexts) {
-            cues.add(new TrackDocument.Cue(t, t + 2000, text, null));
-            t += 2500;
-        }
-        return new TrackDocument(id, "Interview " + id, lang, source, List.of(), null, null, hash, cues,
-                TrackDocument.Page.NONE);
-    }
-
     private static TrackDocument withFacets(TrackDocument t, String collection, Integer year) {
         return new TrackDocument(t.interviewId(), t.title(), t.lang(), t.source(), t.speakers(), collection, year,
                 t.contentHash(), t.cues(), t.page());
     }
 
     private void index(TrackDocument... tracks) throws Exception {
-        try (TranscriptIndex index = TranscriptIndex.open(dir, "test")) {
-            for (TrackDocument t : tracks) {
-                index.upsert(t);
-            }
-            index.commit();
-        }
+        SearchFixtures.index(dir, List.of(tracks));
     }
 
     private SearchResult search(SearchRequest r) throws Exception {

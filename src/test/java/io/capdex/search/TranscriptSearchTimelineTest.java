@@ -32,12 +32,7 @@ class TranscriptSearchTimelineTest {
     }
 
     private void index(TrackDocument... tracks) throws Exception {
-        try (TranscriptIndex index = TranscriptIndex.open(dir, "test")) {
-            for (TrackDocument t : tracks) {
-                index.upsert(t);
-            }
-            index.commit();
-        }
+        SearchFixtures.index(dir, List.of(tracks));
     }
 
     @Test
