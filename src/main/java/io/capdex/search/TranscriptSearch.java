@@ -685,23 +685,20 @@ public final class TranscriptSearch implements Closeable {
             return null;
         }
         Analysis.Phonetics ph = new Analysis.Phonetics();
+        String joined = String.join("", terms);
+        String joinedCode = ph.code(joined); // of the one word, when the query is one word
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        if (terms.size() == 1) {
-            b.add(new TermQuery(new Term(Analysis.PHONETIC, ph.code(terms.get(0)))), Occur.SHOULD);
-        } else {
+        if (terms.size() > 1) {
             PhraseQuery.Builder phrase = new PhraseQuery.Builder();
             for (String t : terms) {
                 phrase.add(new Term(Analysis.PHONETIC, ph.code(t)));
             }
             b.add(phrase.build(), Occur.SHOULD);
-            String joinedCode = ph.code(String.join("", terms));
-            b.add(new TermQuery(new Term(Analysis.PHONETIC, joinedCode)), Occur.SHOULD);
         }
-        String joined = String.join("", terms);
+        b.add(new TermQuery(new Term(Analysis.PHONETIC, joinedCode)), Occur.SHOULD);
         if (terms.size() <= Analysis.MAX_SHINGLE) {
-            String code = ph.code(joined);
-            b.add(new TermQuery(new Term(Analysis.SHINGLE, code)), Occur.SHOULD);
-            b.add(new TermQuery(new Term(Analysis.SHINGLE, Analysis.triple(code))), Occur.SHOULD);
+            b.add(new TermQuery(new Term(Analysis.SHINGLE, joinedCode)), Occur.SHOULD);
+            b.add(new TermQuery(new Term(Analysis.SHINGLE, Analysis.triple(joinedCode))), Occur.SHOULD);
         }
         if (terms.size() <= Analysis.MAX_PIECES) {
             // most cuts ask for a term no transcript has; leaving them out spares their weights and, for every
