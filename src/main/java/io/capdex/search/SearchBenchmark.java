@@ -87,14 +87,9 @@ public final class SearchBenchmark {
     /** One benchmark query. */
     record BenchQuery(String kind, SearchRequest request) {}
 
-    /** Builds the corpus in {@code dir} (emptied first), indexes it, and measures the query mix. */
-    public static Figures run(Path dir, int hours) throws IOException {
-        return run(dir, hours, true);
-    }
-
     /**
      * Whether {@code dir} holds an index an earlier run left with the same {@code hours}, written by this version's
-     * schema, so that {@link #run(Path, int, boolean)} may search it without building.
+     * schema, so that {@link #run} may search it without building.
      */
     public static boolean reusable(Path dir, int hours) throws IOException {
         if (TranscriptIndex.schemaVersion(dir).orElse(-1) != TranscriptIndex.SCHEMA_VERSION) {
@@ -107,16 +102,10 @@ public final class SearchBenchmark {
     }
 
     /**
-     * Like {@link #run(Path, int)}; with {@code build} false, searches the index an earlier run with the same
-     * {@code hours} left in {@code dir} (see {@link #reusable}), and reports no build figures.
-     */
-    public static Figures run(Path dir, int hours, boolean build) throws IOException {
-        return run(dir, hours, build, DEFAULT_WARM_UP_SECONDS);
-    }
-
-    /**
-     * Like {@link #run(Path, int, boolean)}, warming up with at least two passes over the query mix and as many
-     * more as start within {@code warmUpSeconds}.
+     * Builds the corpus in {@code dir} (emptied first), indexes it, and measures the query mix; with {@code build}
+     * false, searches the index an earlier run with the same {@code hours} left in {@code dir} (see
+     * {@link #reusable}) and reports no build figures. The warm-up is at least two passes over the query mix, and as
+     * many more as start within {@code warmUpSeconds}.
      */
     public static Figures run(Path dir, int hours, boolean build, int warmUpSeconds) throws IOException {
         List<TrackDocument> corpus = new ArrayList<>(hours);
@@ -397,7 +386,7 @@ public final class SearchBenchmark {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/bench-index");
         int hours = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        Figures f = run(dir, hours, !(args.length > 2 && args[2].equals("--search-only")));
+        Figures f = run(dir, hours, !(args.length > 2 && args[2].equals("--search-only")), DEFAULT_WARM_UP_SECONDS);
         f.asMap().forEach((k, v) -> System.out.printf("%-16s %10.2f%n", k, v));
         f.byKind().forEach((k, v) -> System.out.printf("  %-12s n=%3.0f p50 %6.2f ms  p99 %6.2f ms  (cpu p50 %6.2f  p99 %6.2f)%n",
                 k, v[0], v[1], v[2], v[3], v[4]));
