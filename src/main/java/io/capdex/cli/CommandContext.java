@@ -9,6 +9,7 @@ import io.capdex.caption.Format;
 import io.capdex.caption.ParseProblem;
 import io.capdex.config.Config;
 import io.capdex.config.ConfigException;
+import io.capdex.search.TranscriptIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -16,6 +17,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -100,6 +102,26 @@ final class CommandContext {
             throw new CliException(ExitCode.USAGE, "capdex: unknown encoding '" + name
                     + "' (try UTF-8, windows-1252, ISO-8859-1, UTF-16LE)");
         }
+    }
+
+    /**
+     * What to tell the user when another capdex version wrote the index in {@code indexDir}, else null. Such an
+     * index is still searched, but its fields may lack what this version looks for (words heard as several pieces,
+     * say) until the next ingest or a reindex rebuilds it from the stored tracks.
+     */
+    static @Nullable String otherSchemaNote(Path indexDir) {
+        OptionalInt v;
+        try {
+            v = TranscriptIndex.schemaVersion(indexDir);
+        } catch (IOException e) {
+            return null; // no readable commit: the search itself says what is wrong
+        }
+        if (v.isEmpty() || v.getAsInt() == TranscriptIndex.SCHEMA_VERSION) {
+            return null;
+        }
+        return indexDir + " was built by another capdex version (index schema " + v.getAsInt() + ", this one writes "
+                + TranscriptIndex.SCHEMA_VERSION + "); results may miss some matches until 'capdex reindex' rebuilds"
+                + " it from the stored tracks";
     }
 
     /** One problem in the compiler form: {@code path:line: severity: message [code]}. */

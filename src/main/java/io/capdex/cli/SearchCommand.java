@@ -5,7 +5,6 @@ import io.capdex.caption.ClockTime;
 import io.capdex.search.QueryException;
 import io.capdex.search.SearchRequest;
 import io.capdex.search.SearchResult;
-import io.capdex.search.TranscriptIndex;
 import io.capdex.search.TranscriptSearch;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -118,32 +117,12 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     private void warnIfOtherSchema(Path indexDir) {
-        String note = otherSchemaNote(indexDir);
+        String note = CommandContext.otherSchemaNote(indexDir);
         if (note != null) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("capdex search: " + note);
             err.flush();
         }
-    }
-
-    /**
-     * What to tell the user when another capdex version wrote the index in {@code indexDir}, else null. Such an
-     * index is still searched, but its fields may lack what this version looks for (words heard as several pieces,
-     * say) until the next ingest or a reindex rebuilds it from the stored tracks.
-     */
-    static @Nullable String otherSchemaNote(Path indexDir) {
-        java.util.OptionalInt v;
-        try {
-            v = TranscriptIndex.schemaVersion(indexDir);
-        } catch (IOException e) {
-            return null; // no readable commit: the search itself says what is wrong
-        }
-        if (v.isEmpty() || v.getAsInt() == TranscriptIndex.SCHEMA_VERSION) {
-            return null;
-        }
-        return indexDir + " was built by another capdex version (index schema " + v.getAsInt() + ", this one writes "
-                + TranscriptIndex.SCHEMA_VERSION + "); results may miss some matches until 'capdex reindex' rebuilds"
-                + " it from the stored tracks";
     }
 
     /** {@code 00:01:23.500}. */

@@ -78,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "capdex-serve-stop"));
         out.println("capdex serve: " + server.uri() + " (data: " + data + "; Ctrl+C stops)");
-        String stale = SearchCommand.otherSchemaNote(IngestPipeline.indexFolder(data));
+        String stale = CommandContext.otherSchemaNote(IngestPipeline.indexFolder(data));
         if (stale != null) {
             out.println("  " + stale);
         }

@@ -219,7 +219,7 @@ class IngestCommandIT {
         }
         assertTrue(TranscriptIndex.needsRebuild(d.resolve("index")));
         // searched as it is until then, with a word on what it may miss (serve prints the same note at start)
-        assertTrue(SearchCommand.otherSchemaNote(d.resolve("index")).startsWith(d.resolve("index") + " was built"));
+        assertTrue(CommandContext.otherSchemaNote(d.resolve("index")).startsWith(d.resolve("index") + " was built"));
         CliRun stale = CliRun.of("--data", d.toString(), "search", "blinatumomab", "--json");
         assertEquals(0, stale.exitCode(), stale.err());
         assertEquals(List.of("all-remission"), interviews(JSON.readTree(stale.out())));
@@ -233,8 +233,8 @@ class IngestCommandIT {
         CliRun fresh = CliRun.of("--data", d.toString(), "search", "blinatumomab", "--json");
         assertEquals(List.of("all-remission"), interviews(JSON.readTree(fresh.out())));
         assertEquals("", fresh.err(), "the rebuilt index needs no word");
-        assertEquals(null, SearchCommand.otherSchemaNote(d.resolve("index")));
-        assertEquals(null, SearchCommand.otherSchemaNote(tmp.resolve("no-index")), "no index: the search says so");
+        assertEquals(null, CommandContext.otherSchemaNote(d.resolve("index")));
+        assertEquals(null, CommandContext.otherSchemaNote(tmp.resolve("no-index")), "no index: the search says so");
     }
 
     @Test
