@@ -23,7 +23,7 @@ public record Style(boolean italic, boolean bold, boolean underline, @Nullable S
     }
 
     public boolean isPlain() {
-        return equals(PLAIN);
+        return !italic && !bold && !underline && color == null && voice == null && classes.isEmpty() && lang == null;
     }
 
     public Style withItalic(boolean on) {
@@ -59,5 +59,18 @@ public record Style(boolean italic, boolean bold, boolean underline, @Nullable S
         return italic == other.italic && bold == other.bold && underline == other.underline
                 && Objects.equals(color, other.color) && Objects.equals(voice, other.voice)
                 && classes.equals(other.classes) && Objects.equals(lang, other.lang);
+    }
+
+    // equals and hashCode are written out, with the meaning the record would give them: the generated ones link
+    // through an invokedynamic bootstrap on their first call, 20 ms of every command that reads captions (issue #2),
+    // and run through method-handle guards in C1-compiled code after that.
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return this == o || o instanceof Style other && sameAs(other);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(italic, bold, underline, color, voice, classes, lang);
     }
 }
