@@ -72,6 +72,37 @@ public final class SrtTime {
         };
     }
 
+    /**
+     * The time written canonically at {@code from}: exactly {@code HH:MM:SS,mmm} with minutes and seconds up to
+     * 59 (twelve characters; what follows them is not looked at), or -1 when it is written any other way.
+     */
+    static long canonical(String s, int from) {
+        if (from + 12 > s.length() || s.charAt(from + 2) != ':' || s.charAt(from + 5) != ':'
+                || s.charAt(from + 8) != ',') {
+            return -1;
+        }
+        int h = twoDigits(s, from);
+        int m = twoDigits(s, from + 3);
+        int sec = twoDigits(s, from + 6);
+        int ms1 = digit(s.charAt(from + 9));
+        int ms2 = digit(s.charAt(from + 10));
+        int ms3 = digit(s.charAt(from + 11));
+        if ((h | m | sec | ms1 | ms2 | ms3) < 0 || m > 59 || sec > 59) {
+            return -1;
+        }
+        return ((h * 60L + m) * 60 + sec) * 1000 + ms1 * 100 + ms2 * 10 + ms3;
+    }
+
+    private static int twoDigits(String s, int at) {
+        int tens = digit(s.charAt(at));
+        int ones = digit(s.charAt(at + 1));
+        return tens < 0 || ones < 0 ? -1 : tens * 10 + ones;
+    }
+
+    private static int digit(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : -1;
+    }
+
     /** A reusable time scanner: one per read, so the hot path allocates nothing per cue. */
     static final class Scan {
         long valueMs;
