@@ -83,7 +83,29 @@ public final class Main implements Callable<Integer> {
         for (Class<?> command : commands) {
             cmd.addSubcommand(command);
         }
-        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+        Handlers handlers = new Handlers(main);
+        cmd.setExecutionExceptionHandler(handlers);
+        cmd.setExecutionStrategy(handlers);
+        cmd.setParameterExceptionHandler(handlers);
+        return cmd;
+    }
+
+    /**
+     * What capdex does around picocli's parsing and running: exit codes and messages for failures, logging set up
+     * before a command runs. A named class, not lambdas: the class-data archive cannot hold lambdas that implement
+     * picocli's interfaces (picocli's classes are Java 5 class files, which the JDK 17 archive takes only unlinked),
+     * and without them it holds those interfaces and picocli's handler classes too.
+     */
+    private static final class Handlers implements CommandLine.IExecutionExceptionHandler,
+            CommandLine.IExecutionStrategy, CommandLine.IParameterExceptionHandler {
+        private final Main main;
+
+        Handlers(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof CliException ce) {
                 err.println(ce.getMessage());
@@ -101,12 +123,16 @@ public final class Main implements Callable<Integer> {
             }
             err.flush();
             return ExitCode.INTERNAL;
-        });
-        cmd.setExecutionStrategy(parseResult -> {
+        }
+
+        @Override
+        public int execute(CommandLine.ParseResult parseResult) {
             configureLogging(main.verbose, main.quiet);
             return new CommandLine.RunLast().execute(parseResult);
-        });
-        cmd.setParameterExceptionHandler((ex, args) -> {
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();
             err.println("capdex: " + ex.getMessage());
@@ -115,8 +141,7 @@ public final class Main implements Callable<Integer> {
             }
             err.flush();
             return ExitCode.USAGE;
-        });
-        return cmd;
+        }
     }
 
     /**

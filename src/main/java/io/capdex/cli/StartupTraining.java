@@ -29,11 +29,15 @@ import picocli.CommandLine;
 /**
  * The run the {@code capdex} launcher records its class-data sharing archive from: once per build, in a JVM of its
  * own started with {@code -XX:DumpLoadedClassList} (the list the static archive is dumped from), it runs the
- * everyday commands (check, convert, export to every format, verify, list, show) in-process on a small generated interview, so that later runs map the classes those
+ * everyday commands (check, convert, export to every format, verify, list, show) in-process on a small generated
+ * interview, and convert on a large one too (the two-thread read), so that later runs map the classes those
  * commands load from the archive instead of reading, verifying and linking them again. Not a user command: the
  * launcher discards its output, and a failed step only leaves those classes out of the archive.
  */
 final class StartupTraining {
+    /** Cues of the large training file: above the size the SRT reader splits between two threads (1 MiB). */
+    private static final int LARGE_CUES = 12_000;
+
     private StartupTraining() {}
 
     /** {@code StartupTraining [VIDEO]}: with a video (the launcher passes a bundled sample) MP4/MKV export too. */
@@ -56,6 +60,10 @@ final class StartupTraining {
         Track track = Workloads.interview(200, 7).withLanguage("en").withSource(Source.ASR);
         Path srt = dir.resolve("interview.en.srt");
         Files.writeString(srt, CaptionFormats.writer(Format.SRT).write(track), StandardCharsets.UTF_8);
+        // a file of over a megabyte, which the SRT reader reads with two threads while convert writes with a third
+        Path large = dir.resolve("large.en.srt");
+        Files.writeString(large, CaptionFormats.writer(Format.SRT).write(Workloads.interview(LARGE_CUES, 7)),
+                StandardCharsets.UTF_8);
         Path data = dir.resolve("data");
         TrackFacts facts = new TrackFacts("en", Source.ASR.id(), srt.toString(), "srt", track.cues().size(), 0, 0, 0,
                 Map.of(), null, null);
@@ -69,6 +77,8 @@ final class StartupTraining {
         List<List<String>> commands = new ArrayList<>(List.of(
                 List.of("check", srt.toString()),
                 List.of("convert", srt.toString(), "-o", dir.resolve("interview.vtt").toString()),
+                List.of("convert", large.toString(), "-o", dir.resolve("large.srt").toString()),
+                List.of("convert", large.toString(), "-o", dir.resolve("large.vtt").toString()),
                 List.of("--data", data.toString(), "list"),
                 List.of("--data", data.toString(), "show", "training"),
                 List.of("--data", data.toString(), "export", "training", "--format", formats, "--out", out),
