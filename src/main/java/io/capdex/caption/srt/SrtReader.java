@@ -59,9 +59,6 @@ public final class SrtReader implements CaptionReader {
     /** Files shorter than this many chunks are read by one thread: a second one would not pay for itself. */
     static final int MIN_CHUNKS = 16;
 
-    /** The length of a canonical timing line, {@code HH:MM:SS,mmm --> HH:MM:SS,mmm}. */
-    private static final int CANONICAL_TIMING_CHARS = 29;
-
     /** How many characters {@link Parse#splitLfOnly} copies and scans at a time (a buffer that stays small). */
     private static final int LF_BLOCK = 1 << 14;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -724,12 +721,18 @@ public final class SrtReader implements CaptionReader {
             int to = ends[line];
             int lineNo = line + 1;
             timingLine = lineNo;
-            if (to - from == CANONICAL_TIMING_CHARS) {
-                // "HH:MM:SS,mmm --> HH:MM:SS,mmm", as capdex and most tools write it, read by position: the same
-                // times as the scan below, which has nothing to report for such a line when the cue lasts.
-                long start = SrtTime.canonical(s, from);
-                long end = start >= 0 && s.startsWith(" --> ", from + 12) ? SrtTime.canonical(s, from + 17) : -1;
-                if (end > start && start >= 0) {
+            // "HH:MM:SS,mmm --> HH:MM:SS,mmm" (more hour digits past 99 h), as capdex and most tools write it, read
+            // by position: the same times as the scan below, which has nothing to report for such a line when the
+            // cue lasts
+            int startEnd = from;
+            while (startEnd < to && SrtSyntax.isDigit(s.charAt(startEnd))) {
+                startEnd++;
+            }
+            startEnd += 10;
+            if (startEnd + 5 < to && s.startsWith(" --> ", startEnd)) {
+                long start = SrtTime.canonical(s, from, startEnd);
+                long end = start >= 0 ? SrtTime.canonical(s, startEnd + 5, to) : -1;
+                if (end > start) {
                     startMs = start;
                     endMs = end;
                     return true;

@@ -73,24 +73,32 @@ public final class SrtTime {
     }
 
     /**
-     * The time written canonically at {@code from}: exactly {@code HH:MM:SS,mmm} with minutes and seconds up to
-     * 59 (twelve characters; what follows them is not looked at), or -1 when it is written any other way.
+     * The time written canonically in exactly {@code [from, to)}: {@code HH:MM:SS,mmm} with two or more hour digits
+     * (up to {@link #MAX_HOUR_DIGITS}) and minutes and seconds up to 59, or -1 when it is written any other way.
      */
-    static long canonical(String s, int from) {
-        if (from + 12 > s.length() || s.charAt(from + 2) != ':' || s.charAt(from + 5) != ':'
-                || s.charAt(from + 8) != ',') {
+    static long canonical(String s, int from, int to) {
+        int hourDigits = to - from - 10;
+        if (hourDigits < 2 || hourDigits > MAX_HOUR_DIGITS || s.charAt(to - 10) != ':' || s.charAt(to - 7) != ':'
+                || s.charAt(to - 4) != ',') {
             return -1;
         }
-        int h = twoDigits(s, from);
-        int m = twoDigits(s, from + 3);
-        int sec = twoDigits(s, from + 6);
-        int ms1 = digit(s.charAt(from + 9));
-        int ms2 = digit(s.charAt(from + 10));
-        int ms3 = digit(s.charAt(from + 11));
-        if ((h | m | sec | ms1 | ms2 | ms3) < 0 || m > 59 || sec > 59) {
+        long h = 0;
+        for (int i = from; i < to - 10; i++) {
+            int d = digit(s.charAt(i));
+            if (d < 0) {
+                return -1;
+            }
+            h = h * 10 + d;
+        }
+        int m = twoDigits(s, to - 9);
+        int sec = twoDigits(s, to - 6);
+        int ms1 = digit(s.charAt(to - 3));
+        int ms2 = digit(s.charAt(to - 2));
+        int ms3 = digit(s.charAt(to - 1));
+        if ((m | sec | ms1 | ms2 | ms3) < 0 || m > 59 || sec > 59) {
             return -1;
         }
-        return ((h * 60L + m) * 60 + sec) * 1000 + ms1 * 100 + ms2 * 10 + ms3;
+        return ((h * 60 + m) * 60 + sec) * 1000 + ms1 * 100 + ms2 * 10 + ms3;
     }
 
     private static int twoDigits(String s, int at) {

@@ -20,13 +20,13 @@ import net.jqwik.api.Provide;
 class SrtCanonicalTimingProperties {
     private final SrtReader reader = new SrtReader();
 
-    /** {@link SrtTime#canonical} takes a time exactly when the scan reads it with nothing lenient, all 12 chars. */
+    /** {@link SrtTime#canonical} takes a time exactly when the scan reads it whole with nothing lenient. */
     @Property(tries = 20_000)
     void canonicalTimesAreThoseTheScanReadsPlainly(@ForAll("nearlyCanonicalTimes") String time) {
         SrtTime.Scan scan = new SrtTime.Scan();
         int outcome = scan.scan(time, 0, time.length());
-        boolean plain = outcome == SrtTime.OK && scan.lenient == 0 && scan.end == 12;
-        long canonical = SrtTime.canonical(time, 0);
+        boolean plain = outcome == SrtTime.OK && scan.lenient == 0 && scan.end == time.length();
+        long canonical = SrtTime.canonical(time, 0, time.length());
         assertEquals(plain, canonical >= 0, time);
         if (plain) {
             assertEquals(scan.valueMs, canonical, time);
@@ -47,8 +47,8 @@ class SrtCanonicalTimingProperties {
         ParseResult scanned = reader.read(spaced);
         assertEquals(scanned.track().cues(), fast.track().cues(), canonical);
         assertEquals(withoutExtraSpace(scanned.problems()), withoutExtraSpace(fast.problems()), canonical);
-        long startMs = SrtTime.canonical(start, 0);
-        if (startMs >= 0 && SrtTime.canonical(end, 0) > startMs) {
+        long startMs = SrtTime.canonical(start, 0, start.length());
+        if (startMs >= 0 && SrtTime.canonical(end, 0, end.length()) > startMs) {
             assertEquals(List.of(), fast.problems(), canonical);
         }
     }
@@ -61,14 +61,16 @@ class SrtCanonicalTimingProperties {
 
     @Provide
     Arbitrary<String> nearlyCanonicalTimes() {
-        Arbitrary<String> canonical = Combinators.combine(Arbitraries.integers().between(0, 99),
-                Arbitraries.integers().between(0, 61), Arbitraries.integers().between(0, 61),
-                Arbitraries.integers().between(0, 999))
-                .as((h, m, s, ms) -> String.format("%02d:%02d:%02d,%03d", h, m, s, ms));
-        // one character of a canonical time replaced, as broken and lenient files have them
+        // two to four hour digits (100 h and more, as long interviews' generated captions reach)
+        Arbitrary<String> canonical = Combinators.combine(Arbitraries.of("%02d", "%03d", "%04d"),
+                Arbitraries.integers().between(0, 1_200), Arbitraries.integers().between(0, 61),
+                Arbitraries.integers().between(0, 61), Arbitraries.integers().between(0, 999))
+                .as((hours, h, m, s, ms) -> String.format(hours + ":%02d:%02d,%03d", h, m, s, ms));
+        // one character of a canonical time replaced, dropped or doubled, as broken and lenient files have them
         Arbitrary<String> broken = Combinators.combine(canonical, Arbitraries.integers().between(0, 11),
-                Arbitraries.of('.', ':', ',', '-', ' ', 'x', '0', '7', '9'))
-                .as((t, at, c) -> t.substring(0, at) + c + t.substring(at + 1));
+                Arbitraries.of('.', ':', ',', '-', ' ', 'x', '0', '7', '9'), Arbitraries.integers().between(0, 2))
+                .as((t, at, c, how) -> t.substring(0, at) + (how == 1 ? "" : how == 2 ? c + "" + c : c + "")
+                        + t.substring(at + 1));
         return Arbitraries.oneOf(canonical, canonical, broken);
     }
 }
