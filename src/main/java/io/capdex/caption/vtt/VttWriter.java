@@ -39,6 +39,14 @@ import org.jspecify.annotations.Nullable;
  * thread-safe.
  */
 public final class VttWriter implements CaptionWriter {
+    /** The ASCII characters cue text writes as references: {@code & < >}. */
+    private static final boolean[] ASCII_REFERENCES = new boolean[128];
+
+    static {
+        ASCII_REFERENCES['&'] = true;
+        ASCII_REFERENCES['<'] = true;
+        ASCII_REFERENCES['>'] = true;
+    }
 
     public VttWriter() {
     }
@@ -152,7 +160,8 @@ public final class VttWriter implements CaptionWriter {
 
         @Override
         public boolean write(Cue cue) throws IOException {
-            if (needsColourClass(cue, colourClasses)) {
+            boolean plain = isPlain(cue);
+            if (!plain && needsColourClass(cue, colourClasses)) {
                 return false;
             }
             sb.setLength(0);
@@ -164,17 +173,35 @@ public final class VttWriter implements CaptionWriter {
             VttTime.appendTo(sb, cue.startMs());
             sb.append(" --> ");
             VttTime.appendTo(sb, cue.endMs());
-            for (String name : VttCueSettings.NAMES) {
-                String v = cue.settings().get(name);
-                if (v != null && VttCueSettings.isValid(name, v)
-                        && (!name.equals("region") || regionIds.contains(v))) {
-                    sb.append(' ').append(name).append(':').append(v);
+            Map<String, String> settings = cue.settings();
+            if (!settings.isEmpty()) {
+                for (String name : VttCueSettings.NAMES) {
+                    String v = settings.get(name);
+                    if (v != null && VttCueSettings.isValid(name, v)
+                            && (!name.equals("region") || regionIds.contains(v))) {
+                        sb.append(' ').append(name).append(':').append(v);
+                    }
                 }
             }
             sb.append(nl);
-            String text = cueText(cue, colourClasses);
-            if (!text.isEmpty()) {
-                sb.append(nl.equals("\n") ? text : text.replace("\n", nl)).append(nl);
+            if (plain) {
+                // what cueText gives such a cue, written straight into the cue's buffer: the lines that have text,
+                // escaped, one per line (most ASR cues; a 200,000-cue WebVTT convert is bound by this thread)
+                for (Line line : cue.lines()) {
+                    List<Run> runs = line.runs();
+                    if (runs.isEmpty()) {
+                        continue; // an empty line would end the cue: cueText leaves it out too
+                    }
+                    for (Run run : runs) {
+                        escape(sb, run.text());
+                    }
+                    sb.append(nl);
+                }
+            } else {
+                String text = cueText(cue, colourClasses);
+                if (!text.isEmpty()) {
+                    sb.append(nl.equals("\n") ? text : text.replace("\n", nl)).append(nl);
+                }
             }
             out.append(sb);
             return true;
@@ -184,6 +211,21 @@ public final class VttWriter implements CaptionWriter {
         public void finish() {
             // WebVTT has no trailer: the last cue's line end ends the file
         }
+    }
+
+    /** A cue with no speaker, no word timings and no styling: its text is its lines' text, escaped. */
+    private static boolean isPlain(Cue cue) {
+        if (cue.speaker() != null || !cue.words().isEmpty()) {
+            return false;
+        }
+        for (Line line : cue.lines()) {
+            for (Run run : line.runs()) {
+                if (!run.style().isPlain()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether the cue has a colour that needs a class of the colour STYLE block that {@code classes} lacks. */
@@ -469,7 +511,12 @@ public final class VttWriter implements CaptionWriter {
     }
 
     private static boolean needsReference(char c) {
-        return c == '&' || c == '<' || c == '>' || c == '\u00A0' || c == '\u200E' || c == '\u200F';
+        // small enough for C1 to inline into escape's loops, which run for every character of every cue
+        return c < ASCII_REFERENCES.length ? ASCII_REFERENCES[c] : isSpaceOrMark(c);
+    }
+
+    private static boolean isSpaceOrMark(char c) {
+        return c == '\u00A0' || c == '\u200E' || c == '\u200F';
     }
 
     /** White space trimmed and collapsed, as the reader does with tag annotations. */
