@@ -16,8 +16,17 @@ final class SrtSyntax {
 
     /** White space as SRT files use it; NBSP and a stray BOM count, since a line of them shows nothing. */
     static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\u00A0' || c == '\uFEFF' || c == '\f' || c == '\u000B'
-                || c == '\u3000';
+        // two comparisons for the commonest characters (letters, digits, punctuation): small enough for C1 to
+        // inline into the loops that call it for every line
+        return c <= ' ' ? isControlSpace(c) : c >= '\u00A0' && isWideSpace(c);
+    }
+
+    private static boolean isControlSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\f' || c == '\u000B';
+    }
+
+    private static boolean isWideSpace(char c) {
+        return c == '\u00A0' || c == '\uFEFF' || c == '\u3000';
     }
 
     static boolean isBlank(String s, int from, int to) {

@@ -42,6 +42,13 @@ public final class SrtWriter implements CaptionWriter {
     private static final int UNDERLINE = 3;
     private static final String[] OPEN = {"", "<b>", "<i>", "<u>"};
     private static final String[] CLOSE = {"</font>", "</b>", "</i>", "</u>"};
+    private static final boolean[] SPECIAL = new boolean[128];
+
+    static {
+        for (char c : new char[] {'&', '<', '>', '{', '\0'}) {
+            SPECIAL[c] = true;
+        }
+    }
 
     public SrtWriter() {
     }
@@ -201,11 +208,7 @@ public final class SrtWriter implements CaptionWriter {
     private static void escape(StringBuilder sb, String text, boolean escapeGt) {
         int n = text.length();
         int first = 0;
-        while (first < n) {
-            char c = text.charAt(first);
-            if (c == '&' || c == '<' || c == '{' || c == '>' || c == '\0') {
-                break;
-            }
+        while (first < n && !isSpecial(text.charAt(first))) {
             first++;
         }
         if (first == n) {
@@ -218,7 +221,7 @@ public final class SrtWriter implements CaptionWriter {
         boolean chainEscapes = false;
         for (int i = first; i < n; i++) {
             char c = text.charAt(i);
-            if (c != '&' && c != '<' && c != '{' && c != '>' && c != '\0') {
+            if (!isSpecial(c)) {
                 continue;
             }
             // Copy the stretch without special characters in one go; most runs have none at all.
@@ -258,6 +261,12 @@ public final class SrtWriter implements CaptionWriter {
             }
         }
         sb.append(text, plain, n);
+    }
+
+    /** A character {@link #escape} may have to write otherwise: {@code & < > { NUL}. */
+    private static boolean isSpecial(char c) {
+        // a table look-up: small enough for C1 to inline into escape's loops, which run for every character
+        return c < SPECIAL.length && SPECIAL[c];
     }
 
     /**
