@@ -112,6 +112,21 @@ class SrtReaderTest {
         assertEquals(List.of(Cue.of(1000, 2000, "A")), cues(r));
     }
 
+    /** Cue numbers as written (digits only) and otherwise: the sequence check sees the same number either way. */
+    @Test
+    void readsCueNumbersOfEveryWidth() {
+        String cues = "0001\n00:00:01,000 --> 00:00:02,000\nA\n\n 2 \n00:00:03,000 --> 00:00:04,000\nB\n\n"
+                + "3\n00:00:05,000 --> 00:00:06,000\nC\n\n"
+                + "123456789012345678\n00:00:07,000 --> 00:00:08,000\nD\n\n"
+                + "123456789012345679\n00:00:09,000 --> 00:00:10,000\nE\n\n"
+                + "1234567890123456789\n00:00:11,000 --> 00:00:12,000\nF\n\n"
+                + "12a\n00:00:13,000 --> 00:00:14,000\nG\n";
+        ParseResult r = read(cues);
+        assertProblems(r, "extra-space@5", "index-sequence@13", "bad-index@21", "bad-index@25");
+        assertTrue(r.problems().get(1).message().contains("cue number 123456789012345678 where 4 was expected"));
+        assertEquals(7, cues(r).size());
+    }
+
     @Test
     void reportsIndexOutOfSequence() {
         ParseResult r = read("1\n00:00:01,000 --> 00:00:02,000\nA\n\n5\n00:00:03,000 --> 00:00:04,000\nB\n\n"
