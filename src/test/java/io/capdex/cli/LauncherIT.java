@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code capdex} launcher's class-data archive never changes what a command prints or returns: it is made on
- * the first run, remade when the jar changes, ignored when corrupt, and left out with {@code CAPDEX_CDS=0}. Runs
- * the real script on a copy of the built jar (so the worktree's own archive is not touched).
+ * the first run (with the options that map it unrelocated, when Java takes them), remade when the jar changes,
+ * ignored when corrupt, and left out with {@code CAPDEX_CDS=0}. Runs the real script on a copy of the built jar
+ * (so the worktree's own archive is not touched).
  */
 class LauncherIT {
     private static final String SRT = "1\n00:00:01,000 --> 00:00:02,500\n<i>Hello</i> there\n\n"
@@ -79,6 +80,9 @@ class LauncherIT {
     void makesTheArchiveOnceAndConvertsTheSameWithIt() throws Exception {
         Result first = convert(Map.of());
         assertTrue(Files.size(archive) > 1_000_000, "archive made on the first run");
+        // this Java (17) takes the option that maps the archive without relocating it
+        assertEquals("-XX:+UnlockDiagnosticVMOptions\n-XX:ArchiveRelocationMode=0\n",
+                Files.readString(home.resolve("target/capdex.jsa.opts")));
         String madeKey = Files.readString(key);
         FileTime made = Files.getLastModifiedTime(archive);
         Result second = convert(Map.of());
