@@ -27,6 +27,9 @@ public final class Main implements Callable<Integer> {
             ListCommand.class, ShowCommand.class, ReindexCommand.class, SearchCommand.class, ExportCommand.class,
             VerifyCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class);
 
+    /** Picocli's system property: regular expressions (comma-separated) of types it registers no converter for. */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
     // Global options main may see before the subcommand's name and still build the one-command tree: the flags, and
     // the options that take a value (as the next argument or after '='). Read from the @Option fields below, so a new
     // global option cannot be forgotten here.
@@ -78,6 +81,12 @@ public final class Main implements Callable<Integer> {
 
     /** {@link #commandLine()} with only these subcommands. */
     static CommandLine commandLine(List<Class<?>> commands) {
+        // Picocli registers converters for the java.time and java.sql types by reflection in every command line it
+        // builds: a tenth of main's start-up (MonthDay's and Period's class initialisation, method look-ups). No
+        // capdex option has such a type (CommandTreeTest checks), so they are left out.
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.time\\..*,java\\.sql\\..*");
+        }
         Main main = new Main();
         CommandLine cmd = new CommandLine(main);
         for (Class<?> command : commands) {

@@ -1,6 +1,8 @@
 package io.capdex.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,6 +36,26 @@ class CommandTreeTest {
         cmd.setErr(new PrintWriter(e, true));
         int code = cmd.execute(args);
         return new Outcome(code, o.toString(), e.toString(), Files.exists(out) ? Files.readString(out) : "<none>");
+    }
+
+    /** Main leaves out picocli's java.time and java.sql converters: no option may need them. */
+    @Test
+    void noOptionHasATypeWhoseConverterMainLeavesOut() {
+        List<String> types = new ArrayList<>();
+        for (CommandLine sub : Main.commandLine().getSubcommands().values()) {
+            for (CommandLine.Model.ArgSpec arg : sub.getCommandSpec().args()) {
+                types.add(arg.type().getName());
+                for (Class<?> t : arg.auxiliaryTypes()) {
+                    types.add(t.getName());
+                }
+            }
+        }
+        assertTrue(types.contains("java.nio.file.Path") && types.contains("int"), types.toString());
+        for (String pattern : System.getProperty(Main.CONVERTER_EXCLUDES).split(",")) {
+            for (String type : types) {
+                assertFalse(type.matches(pattern), type + " needs a converter " + Main.CONVERTER_EXCLUDES + " leaves out");
+            }
+        }
     }
 
     @Test
