@@ -93,6 +93,24 @@ class LauncherIT {
         assertEquals(made, Files.getLastModifiedTime(archive), "a current archive is not remade");
     }
 
+    /** A Java that warns about the mapping option never gets it: the warning would reach every command. */
+    @Test
+    void aJavaThatWarnsAboutTheMappingOptionRunsWithoutIt() throws Exception {
+        Path fakeHome = home.resolve("jdk");
+        Files.createDirectories(fakeHome.resolve("bin"));
+        Path fake = fakeHome.resolve("bin/java");
+        String real = ProcessHandle.current().info().command().orElseThrow();
+        Files.writeString(fake, "#!/bin/sh\n"
+                + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveRelocationMode=*) echo 'warning: mapping option' >&2;; esac; done\n"
+                + "exec '" + real + "' \"$@\"\n");
+        assertTrue(fake.toFile().setExecutable(true));
+        Result r = convert(Map.of("JAVA_HOME", fakeHome.toString()));
+        assertTrue(Files.size(archive) > 1_000_000, "archive made");
+        assertFalse(Files.exists(home.resolve("target/capdex.jsa.opts")));
+        assertEquals(0, r.exitCode());
+        assertEquals(home.resolve("out.vtt") + ": wrote 2 cues as VTT\n", r.err());
+    }
+
     @Test
     void remakesTheArchiveWhenTheJarChanges() throws Exception {
         run(Map.of(), "--version");
