@@ -186,7 +186,7 @@ public final class VttWriter implements CaptionWriter {
             sb.append(nl);
             if (plain) {
                 // what cueText gives such a cue, written straight into the cue's buffer: the lines that have text,
-                // escaped, one per line (most ASR cues; a 200,000-cue WebVTT convert is bound by this thread)
+                // escaped, one per line (most ASR cues; this thread bounded a 200,000-cue WebVTT convert)
                 for (Line line : cue.lines()) {
                     List<Run> runs = line.runs();
                     if (runs.isEmpty()) {
