@@ -219,10 +219,8 @@ public final class VttWriter implements CaptionWriter {
             return false;
         }
         for (Line line : cue.lines()) {
-            for (Run run : line.runs()) {
-                if (!run.style().isPlain()) {
-                    return false;
-                }
+            if (line.isStyled()) {
+                return false;
             }
         }
         return true;
