@@ -158,7 +158,7 @@ public final class SrtReader implements CaptionReader {
             // Most files have LF line ends and no NUL: one pass finds the lines of those (see splitLfOnly).
             if (splitLfOnly(body)) {
                 s = body;
-                lineEndings = lineCount > 1 || body.endsWith("\n") ? "LF" : "none";
+                lineEndings = lfEndings(body);
                 return;
             }
             boolean nuls = body.indexOf('\0') >= 0;
@@ -234,8 +234,8 @@ public final class SrtReader implements CaptionReader {
          * @return the line endings as {@link Origin#lineEndingsOf} names them
          */
         private String split() {
-            if (s.indexOf('\r') < 0) {
-                return splitLf(s);
+            if (splitLfOnly(s)) {
+                return lfEndings(s); // NULs removed, no CR
             }
             int n = s.length();
             int from = 0;
@@ -278,27 +278,13 @@ public final class SrtReader implements CaptionReader {
             return Integer.bitCount(kinds) > 1 ? "mixed" : kindName(firstKind);
         }
 
-        /** {@link #split()} of a text without CRs. */
-        private String splitLf(String text) {
-            int n = text.length();
-            int from = 0;
-            // SRT lines average over 20 characters, so this rarely grows, and it avoids a counting pass.
-            starts = new int[n / 16 + 16];
-            ends = new int[starts.length];
-            while (from < n) {
-                int nl = text.indexOf('\n', from);
-                if (nl < 0) {
-                    addLine(from, n);
-                    break;
-                }
-                addLine(from, nl);
-                from = nl + 1;
-            }
-            return lineCount > 1 || (n > 0 && text.charAt(n - 1) == '\n') ? "LF" : "none";
+        /** The line endings of a text {@link #splitLfOnly} split, as {@link Origin#lineEndingsOf} names them. */
+        private String lfEndings(String text) {
+            return lineCount > 1 || text.endsWith("\n") ? "LF" : "none";
         }
 
         /**
-         * Splits a text that has neither CR nor NUL at its LFs, as {@link #splitLf} does, in one pass that looks at
+         * Records where each line of a text that has neither CR nor NUL starts and ends, in one pass that looks at
          * eight characters at a time; returns false, with no lines recorded, when the text has a CR or a NUL.
          *
          * <p>In C1-compiled code (short commands such as {@code convert}) {@code String.indexOf} is a plain loop,
