@@ -138,9 +138,9 @@ class SoundsLikePiecesTest {
 
     @Test
     void cutsAreAskedOnceEachAndOnlyForWordsPiecesCanMake() {
-        assertEquals(List.of(), TranscriptSearch.fourPieces("tumor"), "shorter than a shingle");
-        assertEquals(List.of(), TranscriptSearch.fourPieces("a".repeat(26)), "longer than a shingle and a piece");
-        List<String> queries = TranscriptSearch.fourPieces("blinatumomab").stream().map(Object::toString).toList();
+        assertEquals(List.of(), TranscriptSearch.fourPieces("tumor", new Analysis.Phonetics()), "shorter than a shingle");
+        assertEquals(List.of(), TranscriptSearch.fourPieces("a".repeat(26), new Analysis.Phonetics()), "longer than a shingle and a piece");
+        List<String> queries = TranscriptSearch.fourPieces("blinatumomab", new Analysis.Phonetics()).stream().map(Object::toString).toList();
         assertEquals(queries.size(), new TreeSet<>(queries).size(), "no cut asked twice");
         assertTrue(queries.contains("phonetic_shingle:\"+PLNTM ? ? =MP\""), queries.toString());
         assertTrue(queries.contains("phonetic_shingle:\"=PLN +ATMMP\""), queries.toString());
