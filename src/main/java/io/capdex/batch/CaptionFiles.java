@@ -44,7 +44,7 @@ public final class CaptionFiles {
      * a batch can go on with the next file.
      */
     public static CaptionFileResult read(Path path, ReadOptions options) {
-        return read(path, options, null);
+        return readFile(path, options, null, null);
     }
 
     /**
@@ -54,10 +54,103 @@ public final class CaptionFiles {
      * unchecked exception from the sink stops the read and propagates.
      */
     public static CaptionFileResult stream(Path path, ReadOptions options, Consumer<Cue> sink) {
-        return read(path, options, Objects.requireNonNull(sink, "sink"));
+        return readFile(path, options, Objects.requireNonNull(sink, "sink"), null);
     }
 
-    private static CaptionFileResult read(Path path, ReadOptions options, @Nullable Consumer<Cue> sink) {
+    /**
+     * Reads one caption file like {@link #read(Path, ReadOptions)}, taking what {@code ahead} already did when it
+     * was made for this file with options that read it the same way and the file has not changed since (same size,
+     * modification time and file key); otherwise, or when {@code ahead} is null or was taken already, reads the
+     * file itself. The result is the same either way.
+     */
+    public static CaptionFileResult read(Path path, ReadOptions options, @Nullable Ahead ahead) {
+        return readFile(path, options, null, ahead);
+    }
+
+    /**
+     * {@link #stream(Path, ReadOptions, Consumer)} taking what {@code ahead} read, as {@link #read(Path, ReadOptions,
+     * Ahead)} does.
+     */
+    public static CaptionFileResult stream(Path path, ReadOptions options, Consumer<Cue> sink, @Nullable Ahead ahead) {
+        return readFile(path, options, Objects.requireNonNull(sink, "sink"), ahead);
+    }
+
+    /**
+     * Does all that {@link #read(Path, ReadOptions)} does before the parse (the checks, reading the bytes, the
+     * file kind, the charset, the decoding, the format and the reader's own preparation, such as finding an SRT
+     * file's lines), for a later {@link #read(Path, ReadOptions, Ahead)} or {@link #stream(Path, ReadOptions,
+     * Consumer, Ahead)} of the same file, which may run on another thread. Never throws for I/O.
+     */
+    public static Ahead readAhead(Path path, ReadOptions options) {
+        return new Ahead(path, options, load(path, options));
+    }
+
+    /** A caption file read and decoded ahead of its parse; see {@link #readAhead}. Taken at most once. */
+    public static final class Ahead {
+        private final Path path;
+        private final ReadOptions options;
+        private final Object front; // a Loaded, or the Failed result
+        private boolean taken;
+
+        private Ahead(Path path, ReadOptions options, Object front) {
+            this.path = path;
+            this.options = options;
+            this.front = front;
+        }
+
+        /** Whether a read took this (for tests). */
+        public synchronized boolean taken() {
+            return taken;
+        }
+
+        /**
+         * What was read ahead, when it was read from {@code file} as {@code wanted} reads it and the file is as it
+         * was then; null otherwise, and once taken.
+         */
+        private synchronized @Nullable Loaded take(Path file, ReadOptions wanted) {
+            if (taken || !(front instanceof Loaded loaded) || !sameFile(path, file)
+                    || !Objects.equals(options.encoding(), wanted.encoding())
+                    || !Objects.equals(options.format(), wanted.format())
+                    || !options.readers().equals(wanted.readers())
+                    // the size limit only refuses: one that refuses neither read is the same limit
+                    || loaded.attributes.size() > wanted.maxBytes() || !unchanged(file, loaded.attributes)) {
+                return null;
+            }
+            taken = true;
+            return loaded;
+        }
+
+        private static boolean sameFile(Path a, Path b) {
+            return a.equals(b) || a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+
+        private static boolean unchanged(Path file, BasicFileAttributes then) {
+            BasicFileAttributes now;
+            try {
+                now = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (IOException e) {
+                return false; // the read reports it
+            }
+            return now.size() == then.size() && now.lastModifiedTime().equals(then.lastModifiedTime())
+                    && Objects.equals(now.fileKey(), then.fileKey());
+        }
+    }
+
+    /** A file read, decoded and prepared, waiting to be parsed. */
+    private record Loaded(BasicFileAttributes attributes, DecodedText decoded, Format format,
+                          List<ParseProblem> fileProblems, CaptionReader.Prepared prepared) {
+    }
+
+    private static CaptionFileResult readFile(Path path, ReadOptions options, @Nullable Consumer<Cue> sink,
+                                              @Nullable Ahead ahead) {
+        Loaded loaded = ahead == null ? null : ahead.take(path, options);
+        Object front = loaded != null ? loaded : load(path, options);
+        // the result names the file as this caller does, whoever read it
+        return front instanceof Loaded l ? parse(path, l, sink) : (CaptionFileResult) front;
+    }
+
+    /** Everything before the parse: a {@link Loaded}, or the {@link CaptionFileResult.Failed} refusal. */
+    private static Object load(Path path, ReadOptions options) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -87,13 +180,13 @@ public final class CaptionFiles {
             return failed(path, "cannot be read (permission denied)");
         }
         try {
-            return read(path, (int) size, options, sink);
+            return load(path, attributes, (int) size, options);
         } catch (IOException e) {
             return failed(path, "cannot be read (" + IoReason.of(e) + ")");
         }
     }
 
-    private static CaptionFileResult read(Path path, int size, ReadOptions options, @Nullable Consumer<Cue> sink)
+    private static Object load(Path path, BasicFileAttributes attributes, int size, ReadOptions options)
             throws IOException {
         byte[] bytes = new byte[size];
         int length;
@@ -121,11 +214,11 @@ public final class CaptionFiles {
                 return failed(path, "empty file");
             }
         }
-        return parse(path, TextDecoder.decode(bytes, options.encoding()), options, sink);
+        return prepare(path, attributes, TextDecoder.decode(bytes, options.encoding()), options);
     }
 
-    private static CaptionFileResult parse(Path path, DecodedText decoded, ReadOptions options,
-                                           @Nullable Consumer<Cue> sink) {
+    private static Object prepare(Path path, BasicFileAttributes attributes, DecodedText decoded,
+                                  ReadOptions options) {
         String fileName = path.getFileName() == null ? "" : path.getFileName().toString();
         String text = decoded.text();
         List<ParseProblem> fileProblems = new ArrayList<>(2);
@@ -157,25 +250,30 @@ public final class CaptionFiles {
                     (count == 1 ? "1 byte sequence" : count + " byte sequences") + " not valid in "
                             + decoded.charset().name() + " replaced with U+FFFD (the first on this line)"));
         }
-        ParseResult parsed = sink == null ? reader.read(text) : reader.read(text, sink);
-        // every reader names the text's line endings in its origin: asking Origin.lineEndingsOf again would scan a
-        // 19 MB file once more (30 ms of a one-second convert)
-        Origin origin = new Origin(format, decoded.charset().name(), decoded.bom(),
-                parsed.track().origin().lineEndings());
-        List<ParseProblem> problems = parsed.problems();
-        if (!fileProblems.isEmpty()) {
-            problems = new ArrayList<>(fileProblems);
-            problems.addAll(parsed.problems());
-        }
-        return new CaptionFileResult.Read(path, new ParseResult(parsed.track().withOrigin(origin), problems, parsed.cueLines()),
-                decoded.charset(), decoded.replacedInvalid());
+        return new Loaded(attributes, decoded, format, fileProblems, reader.prepare(text));
     }
 
-    private static CaptionFileResult unsupported(Path path, CaptionSyntax syntax) {
+    private static CaptionFileResult parse(Path path, Loaded loaded, @Nullable Consumer<Cue> sink) {
+        DecodedText decoded = loaded.decoded();
+        ParseResult parsed = sink == null ? loaded.prepared().read() : loaded.prepared().read(sink);
+        // every reader names the text's line endings in its origin: asking Origin.lineEndingsOf again would scan a
+        // 19 MB file once more (30 ms of a one-second convert)
+        Origin origin = new Origin(loaded.format(), decoded.charset().name(), decoded.bom(),
+                parsed.track().origin().lineEndings());
+        List<ParseProblem> problems = parsed.problems();
+        if (!loaded.fileProblems().isEmpty()) {
+            problems = new ArrayList<>(loaded.fileProblems());
+            problems.addAll(parsed.problems());
+        }
+        return new CaptionFileResult.Read(path, new ParseResult(parsed.track().withOrigin(origin), problems,
+                parsed.cueLines()), decoded.charset(), decoded.replacedInvalid());
+    }
+
+    private static CaptionFileResult.Failed unsupported(Path path, CaptionSyntax syntax) {
         return failed(path, syntax.displayName() + " captions are not supported");
     }
 
-    private static CaptionFileResult failed(Path path, String reason) {
+    private static CaptionFileResult.Failed failed(Path path, String reason) {
         return new CaptionFileResult.Failed(path, reason);
     }
 }

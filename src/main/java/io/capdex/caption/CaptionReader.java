@@ -13,6 +13,36 @@ public interface CaptionReader {
     ParseResult read(CharSequence text);
 
     /**
+     * Does what reading {@code text} needs before it knows where the cues go (the SRT reader finds the lines), so
+     * that a caller can do it early, on another thread: a conversion reads its input while its command line is
+     * still being parsed (issue #2). The prepared text is then read once, by either method of {@link Prepared},
+     * with the same result and problems as {@link #read(CharSequence)} or {@link #read(CharSequence, Consumer)}.
+     * The default prepares nothing.
+     */
+    default Prepared prepare(String text) {
+        return new Prepared() {
+            @Override
+            public ParseResult read() {
+                return CaptionReader.this.read(text);
+            }
+
+            @Override
+            public ParseResult read(Consumer<Cue> sink) {
+                return CaptionReader.this.read(text, sink);
+            }
+        };
+    }
+
+    /** Text made ready by {@link #prepare}; read it once, on any one thread. */
+    interface Prepared {
+        /** As {@link CaptionReader#read(CharSequence)}. */
+        ParseResult read();
+
+        /** As {@link CaptionReader#read(CharSequence, Consumer)}. */
+        ParseResult read(Consumer<Cue> sink);
+    }
+
+    /**
      * Reads like {@link #read(CharSequence)} with the same problems, but hands each cue to {@code sink} in file
      * order instead of keeping it, so that a conversion need not hold the whole track: the result's track has no
      * cues and its cue lines are {@link CueLines#none()}. Readers that cannot stream (the default) read the whole

@@ -4,6 +4,7 @@ import io.capdex.batch.CaptionFileResult;
 import io.capdex.batch.CaptionFiles;
 import io.capdex.caption.formats.CaptionFormats;
 import io.capdex.batch.ReadOptions;
+import io.capdex.caption.CaptionReader;
 import io.capdex.caption.Cue;
 import io.capdex.caption.Format;
 import io.capdex.caption.ParseProblem;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** What every subcommand needs from the global options: the configuration, caption reading, diagnostics. */
@@ -68,19 +70,30 @@ final class CommandContext {
         return config;
     }
 
-    /** Reads a caption file with the configured size limit, an optional charset override and forced format. */
+    /** The readers every command reads captions with: one function, so that read-ahead options compare equal. */
+    private static final Function<Format, @Nullable CaptionReader> READERS = CaptionFormats::reader;
+
+    /** How a command reads a caption file when no option says otherwise (and {@link ReadAhead} reads ahead). */
+    static ReadOptions defaultReadOptions() {
+        return ReadOptions.defaults(READERS);
+    }
+
+    /**
+     * Reads a caption file with the configured size limit, an optional charset override and forced format; what
+     * main read ahead is taken when it is this file read the same way.
+     */
     CaptionFileResult readCaptions(Path file, @Nullable String encoding, @Nullable Format format) {
-        return CaptionFiles.read(file, readOptions(encoding, format));
+        return CaptionFiles.read(file, readOptions(encoding, format), main.readAhead());
     }
 
     /** Reads like {@link #readCaptions} but hands the cues to {@code sink} instead of keeping them. */
     CaptionFileResult streamCaptions(Path file, @Nullable String encoding, @Nullable Format format,
                                      Consumer<Cue> sink) {
-        return CaptionFiles.stream(file, readOptions(encoding, format), sink);
+        return CaptionFiles.stream(file, readOptions(encoding, format), sink, main.readAhead());
     }
 
     private ReadOptions readOptions(@Nullable String encoding, @Nullable Format format) {
-        return ReadOptions.defaults(CaptionFormats::reader)
+        return defaultReadOptions()
                 .withMaxBytes(config().maxCaptionFileBytes())
                 .withEncoding(encoding == null ? null : charset(encoding))
                 .withFormat(format);

@@ -57,12 +57,20 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.@Nullable CommandSpec spec;
 
+    // what main started reading before picocli parsed the arguments, if anything
+    private @Nullable ReadAhead readAhead;
+
     @Override
     public Integer call() {
         if (spec != null) {
             spec.commandLine().usage(spec.commandLine().getOut());
         }
         return ExitCode.USAGE;
+    }
+
+    /** The caption file read ahead for this run (see {@link ReadAhead}), once read; null when there is none. */
+    io.capdex.batch.CaptionFiles.@Nullable Ahead readAhead() {
+        return readAhead == null ? null : readAhead.get();
     }
 
     /** The data folder these options select. */
@@ -79,8 +87,18 @@ public final class Main implements Callable<Integer> {
         return commandLine(COMMANDS);
     }
 
+    /** {@link #commandLine()} whose commands take what {@code readAhead} reads, when it is their input. */
+    static CommandLine commandLine(@Nullable ReadAhead readAhead) {
+        return commandLine(COMMANDS, readAhead);
+    }
+
     /** {@link #commandLine()} with only these subcommands. */
     static CommandLine commandLine(List<Class<?>> commands) {
+        return commandLine(commands, null);
+    }
+
+    /** {@link #commandLine(List)} whose commands take what {@code readAhead} reads, when it is their input. */
+    static CommandLine commandLine(List<Class<?>> commands, @Nullable ReadAhead readAhead) {
         // Picocli registers converters for the java.time and java.sql types by reflection in every command line it
         // builds: a tenth of main's start-up (MonthDay's and Period's class initialisation, method look-ups). No
         // capdex option has such a type (CommandTreeTest checks), so they are left out.
@@ -88,6 +106,7 @@ public final class Main implements Callable<Integer> {
             System.setProperty(CONVERTER_EXCLUDES, "java\\.time\\..*,java\\.sql\\..*");
         }
         Main main = new Main();
+        main.readAhead = readAhead;
         CommandLine cmd = new CommandLine(main);
         for (Class<?> command : commands) {
             cmd.addSubcommand(command);
@@ -170,7 +189,23 @@ public final class Main implements Callable<Integer> {
         if (rssFile != null) {
             io.capdex.bench.ChildProcess.reportPeakRssOnExit(Path.of(rssFile));
         }
-        System.exit(commandLine(commandsFor(args)).execute(args));
+        System.exit(commandLineFor(args).execute(args));
+    }
+
+    /**
+     * The command line {@code main} runs {@code args} with: only the subcommand they name when that is safe (see
+     * {@link #commandsFor}), and for a command that reads one caption file, that file already being read on a
+     * second thread (see {@link ReadAhead}).
+     */
+    static CommandLine commandLineFor(String[] args) {
+        return commandLine(commandsFor(args), readAheadFor(args));
+    }
+
+    /** The read ahead {@code main} starts for {@code args}, or null when the command reads no caption file first. */
+    static @Nullable ReadAhead readAheadFor(String[] args) {
+        int at = commandAt(args);
+        List<Class<?>> commands = commandsAt(args, at);
+        return commands.size() == 1 ? ReadAhead.start(commands.get(0), args, at, ReadAhead.MIN_BYTES) : null;
     }
 
     /**
@@ -183,10 +218,23 @@ public final class Main implements Callable<Integer> {
      * {@code --version}, an unknown option or command, bundled flags, an {@code @}argument file).
      */
     static List<Class<?>> commandsFor(String[] args) {
+        return commandsAt(args, commandAt(args));
+    }
+
+    private static List<Class<?>> commandsAt(String[] args, int at) {
+        Class<?> named = at < 0 ? null : commandNamed(args[at]);
+        return named == null ? COMMANDS : List.of(named);
+    }
+
+    /**
+     * Where the subcommand's name is in {@code args} when {@link #commandsFor} may build the one-command tree for
+     * it; -1 when the run needs the whole tree.
+     */
+    static int commandAt(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.startsWith("@")) {
-                return COMMANDS; // an argument file, which picocli expands before it parses anything
+                return -1; // an argument file, which picocli expands before it parses anything
             }
             if (GLOBAL_FLAGS.contains(arg)) {
                 continue;
@@ -194,7 +242,7 @@ public final class Main implements Callable<Integer> {
             if (GLOBAL_VALUED.contains(arg)) {
                 i++; // its value, whatever it looks like; picocli expands an argument file even there
                 if (i < args.length && args[i].startsWith("@")) {
-                    return COMMANDS;
+                    return -1;
                 }
                 continue;
             }
@@ -203,18 +251,23 @@ public final class Main implements Callable<Integer> {
                 continue;
             }
             if (arg.startsWith("-")) {
-                return COMMANDS;
+                return -1;
             }
-            for (Class<?> command : COMMANDS) {
-                Command annotation = command.getAnnotation(Command.class);
-                if (command != CommandLine.HelpCommand.class && annotation != null
-                        && annotation.name().equals(arg) && annotation.aliases().length == 0) {
-                    return List.of(command);
-                }
-            }
-            return COMMANDS;
+            return commandNamed(arg) != null ? i : -1;
         }
-        return COMMANDS;
+        return -1;
+    }
+
+    /** The subcommand called {@code name} (not an alias, not help), or null. */
+    private static @Nullable Class<?> commandNamed(String name) {
+        for (Class<?> command : COMMANDS) {
+            Command annotation = command.getAnnotation(Command.class);
+            if (command != CommandLine.HelpCommand.class && annotation != null
+                    && annotation.name().equals(name) && annotation.aliases().length == 0) {
+                return command;
+            }
+        }
+        return null;
     }
 
     private static Set<String> globalOptionNames(boolean flags) {

@@ -89,10 +89,12 @@ final class StartupTraining {
             FfmpegNatives.init();
         }
         for (List<String> command : commands) {
-            CommandLine cmd = Main.commandLine();
+            // every command in the tree, for their classes; the large file's convert reads it ahead, as main does
+            String[] args = command.toArray(String[]::new);
+            CommandLine cmd = Main.commandLine(Main.readAheadFor(args));
             cmd.setOut(new PrintWriter(Writer.nullWriter()));
             cmd.setErr(new PrintWriter(Writer.nullWriter()));
-            cmd.execute(command.toArray(String[]::new));
+            cmd.execute(args);
         }
     }
 }

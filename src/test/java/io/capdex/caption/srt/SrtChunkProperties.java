@@ -1,8 +1,10 @@
 package io.capdex.caption.srt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.capdex.caption.CaptionReader;
 import io.capdex.caption.Cue;
 import io.capdex.caption.ParseResult;
 import io.capdex.caption.ProblemCode;
@@ -58,6 +60,29 @@ class SrtChunkProperties {
                 file.replace("e", "e\0")}) {
             assertEquals(whole.read(variant), chunked.read(variant));
             assertSameStream(variant, chunked);
+        }
+    }
+
+    /**
+     * Text prepared ahead (its lines found, on another thread in a conversion) reads as the text does, whole or
+     * streamed, in one go or in chunks, with BOM, CRLF and NULs; and it is read once.
+     */
+    @Property(tries = 100)
+    void preparedTextReadsAsTheText(@ForAll("files") String file, @ForAll @IntRange(min = 4, max = 60) int chunk) {
+        for (SrtReader reader : new SrtReader[] {whole, new SrtReader(chunk)}) {
+            for (String variant : new String[] {file, "\uFEFF" + file.replace("\n", "\r\n"),
+                    file.replace("e", "e\0")}) {
+                ParseResult expected = whole.read(variant);
+                CaptionReader.Prepared prepared = reader.prepare(variant);
+                assertEquals(expected, prepared.read());
+                assertThrows(IllegalStateException.class, prepared::read);
+
+                List<Cue> cues = new ArrayList<>();
+                CaptionReader.Prepared streamed = reader.prepare(variant);
+                assertEquals(whole.read(variant, c -> { }), streamed.read(cues::add));
+                assertEquals(expected.track().cues(), cues);
+                assertThrows(IllegalStateException.class, () -> streamed.read(c -> { }));
+            }
         }
     }
 

@@ -1,0 +1,132 @@
+package io.capdex.cli;
+
+import io.capdex.batch.CaptionFiles;
+import io.capdex.batch.ReadOptions;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * Reads the caption file of a {@code convert}, {@code check} or {@code shift} on a second thread while picocli
+ * builds the command line on the first: reading, decoding and finding the lines of a 19 MB SRT take about a sixth
+ * of its one-second conversion, and picocli's start leaves the second core mostly idle (issue #2).
+ *
+ * <p>The file is the command's first parameter as main guesses it from the arguments: the first one after the
+ * command's name that is neither an option nor the value of one (an option whose field is not a boolean takes
+ * the next argument; {@code --} ends the options). Only files of {@link #MIN_BYTES} or more are read ahead, with
+ * the options every command reads with when none are given. The command takes the result only when it reads that
+ * very file with options that read it the same way and the file has not changed since
+ * ({@link CaptionFiles#read(Path, ReadOptions, CaptionFiles.Ahead)}); otherwise it reads the file itself. A wrong
+ * guess therefore costs only the work on the second core, never a different outcome.
+ */
+final class ReadAhead {
+    /** Smaller files take a few milliseconds to read: not worth a thread. */
+    static final long MIN_BYTES = 256 * 1024;
+
+    private static final Set<Class<?>> COMMANDS = Set.of(ConvertCommand.class, CheckCommand.class, ShiftCommand.class);
+
+    private final FutureTask<CaptionFiles.@Nullable Ahead> task;
+
+    private ReadAhead(FutureTask<CaptionFiles.@Nullable Ahead> task) {
+        this.task = task;
+    }
+
+    /**
+     * Starts reading ahead for {@code command}, whose name is {@code args[at]}, or returns null for a command that
+     * reads no caption file first.
+     */
+    static @Nullable ReadAhead start(Class<?> command, String[] args, int at, long minBytes) {
+        if (!COMMANDS.contains(command)) {
+            return null;
+        }
+        String[] copy = args.clone();
+        FutureTask<CaptionFiles.@Nullable Ahead> task = new FutureTask<>(() -> read(command, copy, at, minBytes));
+        Thread thread = new Thread(task, "capdex-read-ahead");
+        thread.setDaemon(true);
+        thread.start();
+        return new ReadAhead(task);
+    }
+
+    /** What was read ahead, once it is done; null when nothing was (no such file, too small, an error). */
+    CaptionFiles.@Nullable Ahead get() {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null; // the command's own read meets the same trouble and reports it
+        }
+    }
+
+    /** Whether a command took what was read ahead (for tests). */
+    boolean taken() {
+        CaptionFiles.Ahead ahead = get();
+        return ahead != null && ahead.taken();
+    }
+
+    private static CaptionFiles.@Nullable Ahead read(Class<?> command, String[] args, int at, long minBytes) {
+        String parameter = firstParameter(args, at + 1, valuedOptions(command));
+        if (parameter == null) {
+            return null;
+        }
+        Path path;
+        BasicFileAttributes attributes;
+        try {
+            path = Path.of(parameter);
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (InvalidPathException | IOException e) {
+            return null;
+        }
+        if (!attributes.isRegularFile() || attributes.size() < minBytes
+                || attributes.size() > ReadOptions.DEFAULT_MAX_BYTES) {
+            return null;
+        }
+        return CaptionFiles.readAhead(path, CommandContext.defaultReadOptions());
+    }
+
+    /** The first argument from {@code from} on that is neither an option nor an option's value, or null. */
+    static @Nullable String firstParameter(String[] args, int from, Set<String> valued) {
+        for (int i = from; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                return i + 1 < args.length ? args[i + 1] : null;
+            }
+            if (arg.startsWith("@")) {
+                return null; // an argument file: picocli expands it, main does not
+            }
+            if (arg.length() > 1 && arg.startsWith("-")) {
+                if (valued.contains(arg)) {
+                    i++;
+                }
+                continue; // a flag, a cluster of them, or an option with its value attached (--to=vtt, -oOUT)
+            }
+            return arg;
+        }
+        return null;
+    }
+
+    /** The names of the options that take a value: the global ones and those of {@code command}. */
+    static Set<String> valuedOptions(Class<?> command) {
+        Set<String> names = new HashSet<>();
+        for (Class<?> c : List.of(Main.class, command)) {
+            for (Field field : c.getDeclaredFields()) {
+                Option option = field.getAnnotation(Option.class);
+                if (option != null && field.getType() != boolean.class) {
+                    names.addAll(List.of(option.names()));
+                }
+            }
+        }
+        return names;
+    }
+}
