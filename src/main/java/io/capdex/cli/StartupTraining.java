@@ -30,8 +30,8 @@ import picocli.CommandLine;
  * The run the {@code capdex} launcher records its class-data sharing archive from: once per build, in a JVM of its
  * own started with {@code -XX:DumpLoadedClassList} (the list the static archive is dumped from), it runs the
  * everyday commands (check, convert, export to every format, verify, list, show) in-process on a small generated
- * interview, and convert on a large one too (the two-thread read), so that later runs map the classes those
- * commands load from the archive instead of reading, verifying and linking them again. Not a user command: the
+ * interview, and check and convert on a large one too (read ahead, and by two threads), so that later runs map the
+ * classes those commands load from the archive instead of reading, verifying and linking them again. Not a user command: the
  * launcher discards its output, and a failed step only leaves those classes out of the archive.
  */
 final class StartupTraining {
@@ -60,7 +60,8 @@ final class StartupTraining {
         Track track = Workloads.interview(200, 7).withLanguage("en").withSource(Source.ASR);
         Path srt = dir.resolve("interview.en.srt");
         Files.writeString(srt, CaptionFormats.writer(Format.SRT).write(track), StandardCharsets.UTF_8);
-        // a file of over a megabyte, which the SRT reader reads with two threads while convert writes with a third
+        // a file of over a megabyte: read ahead while picocli starts, and by two threads in check (also in convert,
+        // which writes with a third, on three cores or more)
         Path large = dir.resolve("large.en.srt");
         Files.writeString(large, CaptionFormats.writer(Format.SRT).write(Workloads.interview(LARGE_CUES, 7)),
                 StandardCharsets.UTF_8);
@@ -76,6 +77,7 @@ final class StartupTraining {
         String formats = "srt,vtt,sbv,ttml,txt,html,docx,json" + (video == null ? "" : ",mp4,mkv");
         List<List<String>> commands = new ArrayList<>(List.of(
                 List.of("check", srt.toString()),
+                List.of("check", large.toString()),
                 List.of("convert", srt.toString(), "-o", dir.resolve("interview.vtt").toString()),
                 List.of("convert", large.toString(), "-o", dir.resolve("large.srt").toString()),
                 List.of("convert", large.toString(), "-o", dir.resolve("large.vtt").toString()),

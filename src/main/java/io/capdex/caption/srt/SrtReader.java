@@ -65,27 +65,34 @@ public final class SrtReader implements CaptionReader {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int chunkChars;
+    private final int cores;
 
     public SrtReader() {
-        this(CHUNK_CHARS);
+        this(CHUNK_CHARS, 0);
     }
 
-    /** A reader that splits text of {@link #MIN_CHUNKS} {@code chunkChars} or more between two threads (tests use small ones). */
-    SrtReader(int chunkChars) {
-        if (chunkChars < 1) {
-            throw new IllegalArgumentException("chunkChars " + chunkChars);
+    /**
+     * A reader that splits text of {@link #MIN_CHUNKS} {@code chunkChars} or more between two threads (tests use
+     * small ones), when there are enough cores: {@code cores}, or the runtime's count when 0 (see {@link
+     * Parse#inChunks}).
+     */
+    SrtReader(int chunkChars, int cores) {
+        if (chunkChars < 1 || cores < 0) {
+            throw new IllegalArgumentException("chunkChars " + chunkChars + ", cores " + cores);
         }
         this.chunkChars = chunkChars;
+        this.cores = cores;
     }
 
     @Override
     public ParseResult read(CharSequence text) {
-        return new Parse(text.toString(), null, chunkChars).run();
+        return new Parse(text.toString(), null, this).run();
     }
 
-    /** How many chunks a read of {@code text} with {@code chunkChars} would take (for tests). */
-    static int chunkCount(String text, int chunkChars) {
-        return new Parse(text, null, chunkChars).chunkStarts().length - 1;
+    /** How many chunks a read of {@code text} would take, streamed or not (for tests). */
+    int chunkCount(String text, boolean streamed) {
+        Parse parse = new Parse(text, streamed ? cue -> { } : null, this);
+        return parse.chunkStarts().length - 1;
     }
 
     /** The lines a read of {@code text} walks (without their line ends), and the line endings it names. */
@@ -94,7 +101,7 @@ public final class SrtReader implements CaptionReader {
 
     /** The {@link Lines} of a read of {@code text} (for tests). */
     static Lines lines(String text) {
-        Parse parse = new Parse(text, null, CHUNK_CHARS);
+        Parse parse = new Parse(text, null, new SrtReader());
         List<String> lines = new ArrayList<>(parse.lineCount);
         for (int i = 0; i < parse.lineCount; i++) {
             lines.add(parse.s.substring(parse.starts[i], parse.ends[i]));
@@ -105,13 +112,13 @@ public final class SrtReader implements CaptionReader {
     /** Streams: each cue goes to {@code sink} as soon as its text is read; only the problems are kept. */
     @Override
     public ParseResult read(CharSequence text, Consumer<Cue> sink) {
-        return new Parse(text.toString(), sink, chunkChars).run();
+        return new Parse(text.toString(), sink, this).run();
     }
 
     /** Finds the lines of {@code text} (a fifth of the time a large file takes to read) and reads nothing yet. */
     @Override
     public Prepared prepare(String text) {
-        Parse parse = new Parse(text, null, chunkChars);
+        Parse parse = new Parse(text, null, this);
         return new Prepared() {
             private boolean used;
 
@@ -157,6 +164,7 @@ public final class SrtReader implements CaptionReader {
         private final String s;
         private final boolean bom;
         private final int chunkChars;
+        private final int cores;
         private final String lineEndings;
         private int[] starts;
         private int[] ends;
@@ -177,9 +185,10 @@ public final class SrtReader implements CaptionReader {
         private long endMs;
         private int timingLine;
 
-        Parse(String text, @Nullable Consumer<Cue> sink, int chunkChars) {
+        Parse(String text, @Nullable Consumer<Cue> sink, SrtReader reader) {
             this.sink = sink;
-            this.chunkChars = chunkChars;
+            this.chunkChars = reader.chunkChars;
+            this.cores = reader.cores;
             bom = !text.isEmpty() && text.charAt(0) == '\uFEFF';
             String body = bom ? text.substring(1) : text;
             if (bom) {
@@ -203,9 +212,16 @@ public final class SrtReader implements CaptionReader {
             lineEndings = nuls ? Origin.lineEndingsOf(text) : endings;
         }
 
-        /** Whether a text of this length is read by two threads: {@link #MIN_CHUNKS} chunks or more, and two cores. */
-        private static boolean inChunks(int length, int chunkChars) {
-            return length / MIN_CHUNKS >= chunkChars && Runtime.getRuntime().availableProcessors() >= 2;
+        /**
+         * Whether the text is read by two threads: {@link #MIN_CHUNKS} chunks or more, and a core for the second
+         * one. A whole read needs two cores. A streamed read needs three: its sink has work of its own (convert
+         * writes the cues on another thread), and on two cores a second parsing thread only competes with it. On
+         * the 2-core machine of issue #2, streaming a 200,000-cue file in chunks cost 40-55 ms more wall time and
+         * 70-120 ms more CPU than one parsing thread (medians of 10-12 interleaved runs).
+         */
+        private boolean inChunks() {
+            int available = cores > 0 ? cores : Runtime.getRuntime().availableProcessors();
+            return s.length() / MIN_CHUNKS >= chunkChars && available >= (sink == null ? 2 : 3);
         }
 
         /**
@@ -217,6 +233,7 @@ public final class SrtReader implements CaptionReader {
             s = whole.s;
             bom = whole.bom;
             chunkChars = whole.chunkChars;
+            cores = whole.cores;
             lineEndings = whole.lineEndings;
             starts = whole.starts;
             ends = whole.ends;
@@ -472,7 +489,7 @@ public final class SrtReader implements CaptionReader {
          * chunks share the one line table.
          */
         private int[] chunkStarts() {
-            if (!inChunks(s.length(), chunkChars)) {
+            if (!inChunks()) {
                 return new int[] {0, lineCount};
             }
             int[] cuts = new int[s.length() / chunkChars + 2];

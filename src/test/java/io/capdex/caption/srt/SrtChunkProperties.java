@@ -46,8 +46,8 @@ class SrtChunkProperties {
 
     @Property(tries = 300)
     void chunkedReadIsTheReadInOneGo(@ForAll("files") String file, @ForAll @IntRange(min = 4, max = 60) int chunk) {
-        SrtReader chunked = new SrtReader(chunk);
-        net.jqwik.api.statistics.Statistics.label("chunks").collect(Math.min(SrtReader.chunkCount(file, chunk), 5));
+        SrtReader chunked = new SrtReader(chunk, 3);
+        net.jqwik.api.statistics.Statistics.label("chunks").collect(Math.min(chunked.chunkCount(file, true), 5));
         assertEquals(whole.read(file), chunked.read(file));
         assertSameStream(file, chunked);
     }
@@ -55,7 +55,7 @@ class SrtChunkProperties {
     @Property(tries = 100)
     void chunkedReadOfCrLfAndNulsIsTheReadInOneGo(@ForAll("files") String file,
                                                   @ForAll @IntRange(min = 4, max = 60) int chunk) {
-        SrtReader chunked = new SrtReader(chunk);
+        SrtReader chunked = new SrtReader(chunk, 3);
         for (String variant : new String[] {file.replace("\n", "\r\n"), file.replace("\n\n", "\r\n\n"),
                 file.replace("e", "e\0")}) {
             assertEquals(whole.read(variant), chunked.read(variant));
@@ -69,7 +69,7 @@ class SrtChunkProperties {
      */
     @Property(tries = 100)
     void preparedTextReadsAsTheText(@ForAll("files") String file, @ForAll @IntRange(min = 4, max = 60) int chunk) {
-        for (SrtReader reader : new SrtReader[] {whole, new SrtReader(chunk)}) {
+        for (SrtReader reader : new SrtReader[] {whole, new SrtReader(chunk, 3)}) {
             for (String variant : new String[] {file, "\uFEFF" + file.replace("\n", "\r\n"),
                     file.replace("e", "e\0")}) {
                 ParseResult expected = whole.read(variant);
@@ -102,8 +102,8 @@ class SrtChunkProperties {
         }
         String file = sb.toString();
         for (int chunk : new int[] {30, 64, 100, 333, 1000}) {
-            SrtReader chunked = new SrtReader(chunk);
-            assertTrue(SrtReader.chunkCount(file, chunk) > 2, "read in chunks");
+            SrtReader chunked = new SrtReader(chunk, 3);
+            assertTrue(chunked.chunkCount(file, true) > 2, "read in chunks");
             ParseResult expected = whole.read(file);
             assertTrue(expected.problems().stream().anyMatch(p -> p.code().equals(ProblemCode.INDEX_SEQUENCE.id())));
             assertEquals(expected, chunked.read(file));
@@ -122,11 +122,29 @@ class SrtChunkProperties {
         ParseResult expected = whole.read(file);
         assertTrue(expected.problems().size() > 1000, "the cap is reached");
         for (int chunk : new int[] {50, 2000, 9000}) {
-            SrtReader chunked = new SrtReader(chunk);
-            assertTrue(SrtReader.chunkCount(file, chunk) > 2, "read in chunks");
+            SrtReader chunked = new SrtReader(chunk, 3);
+            assertTrue(chunked.chunkCount(file, true) > 2, "read in chunks");
             assertEquals(expected, chunked.read(file));
             assertSameStream(file, chunked);
         }
+    }
+
+    /**
+     * A whole read takes a second thread with two cores; a streamed one, whose sink has work of its own, with three.
+     */
+    @Example
+    void aStreamedReadIsSplitOnlyWithThreeCores() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= 200; i++) {
+            sb.append(i).append("\n00:00:01,000 --> 00:00:02,000\ncue\n\n");
+        }
+        String file = sb.toString();
+        assertEquals(1, new SrtReader(100, 1).chunkCount(file, false));
+        assertEquals(1, new SrtReader(100, 1).chunkCount(file, true));
+        assertTrue(new SrtReader(100, 2).chunkCount(file, false) > 2);
+        assertEquals(1, new SrtReader(100, 2).chunkCount(file, true));
+        assertTrue(new SrtReader(100, 3).chunkCount(file, true) > 2);
+        assertEquals(1, new SrtReader(file.length() / 15, 3).chunkCount(file, false), "below MIN_CHUNKS chunks");
     }
 
     private void assertSameStream(String file, SrtReader chunked) {
