@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.capdex.caption.CaptionReader;
 import io.capdex.caption.Cue;
 import io.capdex.caption.Format;
+import io.capdex.caption.ParseResult;
 import io.capdex.caption.formats.CaptionFormats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,8 @@ class CaptionFilesAheadTest {
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= cues; i++) {
             sb.append(i == 3 ? 7 : i).append('\n')
-                    .append(String.format("00:%02d:%02d%s000 --> 00:%02d:%02d,500%n", i / 60, i % 60,
-                            i == 5 ? "." : ",", i / 60, i % 60))
+                    .append(String.format("%02d:%02d:%02d%s000 --> %02d:%02d:%02d,500%n", i / 3600, i / 60 % 60,
+                            i % 60, i == 5 ? "." : ",", i / 3600, i / 60 % 60, i % 60))
                     .append(word).append(' ').append(i).append("\n\n");
         }
         return Files.writeString(dir.resolve(name), sb, StandardCharsets.UTF_8);
@@ -74,6 +75,26 @@ class CaptionFilesAheadTest {
         assertTrue(ahead.taken());
         assertEquals(expectedCues, cues);
         assertEquals(50, cues.size());
+    }
+
+    /** Several megabytes, not a whole number of the blocks the file is read in: every byte arrives, in order. */
+    @Test
+    void aLargeFileIsReadWhole() throws IOException {
+        Path file = srt("large.srt", 60_000, "bloque");
+        long size = Files.size(file);
+        assertTrue(size > 2_500_000 && size % (1 << 20) != 0, "size " + size);
+        for (CaptionFiles.Ahead ahead : new CaptionFiles.Ahead[] {null, CaptionFiles.readAhead(file, OPTIONS)}) {
+            CaptionFileResult.Read read = read(CaptionFiles.read(file, OPTIONS, ahead));
+            List<Cue> cues = read.track().cues();
+            assertEquals(60_000, cues.size());
+            for (int i = 0; i < cues.size(); i++) {
+                assertEquals("bloque " + (i + 1), cues.get(i).text());
+            }
+            // a byte lost between blocks can leave the cues as they were (a line end between cues): the problems tell
+            ParseResult direct = READERS.apply(Format.SRT).read(Files.readString(file));
+            assertEquals(direct.problems(), read.problems());
+            assertEquals(direct.track().cues(), cues);
+        }
     }
 
     @Test
