@@ -144,7 +144,8 @@ public final class ChildProcess {
 
     /**
      * The launcher's JIT choice for these arguments, for runs without the launcher: C1 alone for {@code convert},
-     * {@code check} and {@code shift}, one pass over one file, and for {@code export} and {@code verify}, which
+     * {@code check} and {@code shift}, one pass over one file, with its long loops compiled sooner, and for
+     * {@code export} and {@code verify}, which
      * spend their time in FFmpeg or in code that runs once; smaller C2 inlining for
      * {@code ingest} and {@code reindex}, whose indexing code C2 otherwise spends a fifth of the CPU on (the
      * {@code capdex} script makes the same choices; {@code ChildProcessTest} keeps the two in step).
@@ -156,7 +157,8 @@ public final class ChildProcess {
                 i++;
             } else if (!arg.startsWith("-")) {
                 return switch (arg) {
-                    case "convert", "check", "shift", "export", "verify" -> List.of("-XX:TieredStopAtLevel=1");
+                    case "convert", "check", "shift" -> List.of("-XX:TieredStopAtLevel=1", "-XX:Tier3BackEdgeThreshold=6000");
+                    case "export", "verify" -> List.of("-XX:TieredStopAtLevel=1");
                     case "ingest", "reindex" -> List.of("-XX:FreqInlineSize=80", "-XX:InlineSmallCode=700");
                     default -> List.of();
                 };
