@@ -217,7 +217,8 @@ public final class SrtReader implements CaptionReader {
          * one. A whole read needs two cores. A streamed read needs three: its sink has work of its own (convert
          * writes the cues on another thread), and on two cores a second parsing thread only competes with it. On
          * the 2-core machine of issue #2, streaming a 200,000-cue file in chunks cost 40-55 ms more wall time and
-         * 70-120 ms more CPU than one parsing thread (medians of 10-12 interleaved runs).
+         * 70-120 ms more CPU than one parsing thread (medians of 10-12 interleaved runs); once the launcher had
+         * C1 compile long loops sooner, the two were even (0.765 s either way), so one thread it stays.
          */
         private boolean inChunks() {
             int available = cores > 0 ? cores : Runtime.getRuntime().availableProcessors();
