@@ -8,6 +8,8 @@ package io.capdex.caption.srt;
 final class SrtSyntax {
     /** How far into a line the timing arrow may start; keeps the timing test cheap on very long text lines. */
     private static final int ARROW_SEARCH_CHARS = 64;
+    /** Where the {@code >} of a canonical timing line is, counted from its first digit. */
+    private static final int CANONICAL_ARROW_END = 15;
     /** Longest entity capdex decodes ({@code &#x10FFFF;}), so a stray {@code &} never scans far. */
     private static final int MAX_ENTITY_CHARS = 10;
 
@@ -91,6 +93,11 @@ final class SrtSyntax {
             return false;
         }
         int limit = Math.min(to, p + ARROW_SEARCH_CHARS);
+        // "00:00:01,000 --> …" has its '>' at p + 15: found there without walking the first fifteen characters
+        if (p + CANONICAL_ARROW_END < limit && s.charAt(p + CANONICAL_ARROW_END) == '>'
+                && isDash(s.charAt(p + CANONICAL_ARROW_END - 1))) {
+            return true;
+        }
         for (int i = p + 1; i < limit; i++) {
             if (s.charAt(i) == '>' && isDash(s.charAt(i - 1))) {
                 return true;
