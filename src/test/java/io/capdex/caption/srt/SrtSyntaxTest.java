@@ -14,4 +14,18 @@ class SrtSyntaxTest {
             assertEquals(spaces.contains((char) c), SrtSyntax.isSpace((char) c), "U+" + Integer.toHexString(c));
         }
     }
+
+    /** Every pattern of byte marks (the 0x80 bit of each of eight bytes): the lowest marked byte's index. */
+    @Test
+    void firstMarkedByteIsTheLowestMarkedByte() {
+        for (int pattern = 1; pattern < 256; pattern++) {
+            long marks = 0;
+            for (int k = 0; k < 8; k++) {
+                if ((pattern & (1 << k)) != 0) {
+                    marks |= 0x80L << (8 * k);
+                }
+            }
+            assertEquals(Integer.numberOfTrailingZeros(pattern), SrtReader.firstMarkedByte(marks), Long.toHexString(marks));
+        }
+    }
 }
