@@ -1,5 +1,6 @@
 package io.capdex.caption.srt;
 
+import io.capdex.caption.AsciiAppendable;
 import io.capdex.caption.CaptionWriter;
 import io.capdex.caption.Cue;
 import io.capdex.caption.Line;
@@ -92,6 +93,7 @@ public final class SrtWriter implements CaptionWriter {
             sb.append(nl);
             int alignment = alignmentOf(cue.settings());
             boolean first = true;
+            boolean ascii = true;
             for (Line line : cue.lines()) {
                 if (SrtSyntax.isBlank(line.text())) {
                     continue;
@@ -100,14 +102,19 @@ public final class SrtWriter implements CaptionWriter {
                     sb.append("{\\an").append(alignment).append('}');
                 }
                 first = false;
-                writeLine(sb, line, tags);
+                ascii &= writeLine(sb, line, tags);
                 sb.append(nl);
             }
             if (first && alignment != 0) {
                 sb.append("{\\an").append(alignment).append('}').append(nl);
             }
             sb.append(nl);
-            out.append(sb);
+            // numbers, times and tags are ASCII; the escape looked at every character of the text
+            if (ascii && out instanceof AsciiAppendable a) {
+                a.appendAscii(sb);
+            } else {
+                out.append(sb);
+            }
             return true;
         }
 
@@ -117,18 +124,20 @@ public final class SrtWriter implements CaptionWriter {
         }
     }
 
-    private static void writeLine(StringBuilder sb, Line line, Tags tags) {
+    /** Writes the line's text and tags; returns whether all it wrote is ASCII. */
+    private static boolean writeLine(StringBuilder sb, Line line, Tags tags) {
         List<Run> runs = srtRuns(line);
         int lineStart = sb.length();
-        writeRuns(sb, runs, tags, false);
+        boolean ascii = writeRuns(sb, runs, tags, false);
         int first = skip(sb, lineStart);
         char c = first < sb.length() ? sb.charAt(first) : ' ';
         // Only a line starting with a digit or '-' can look like a timing; checking first avoids a copy per line.
         if ((SrtSyntax.isDigit(c) || c == '-') && SrtSyntax.isTimingLike(sb.substring(lineStart))) {
             // "10:00 --> 11:00" as text would start a new cue; &gt; keeps it text and reads back as ">".
             sb.setLength(lineStart);
-            writeRuns(sb, runs, tags, true);
+            ascii = writeRuns(sb, runs, tags, true);
         }
+        return ascii;
     }
 
     private static int skip(StringBuilder sb, int from) {
@@ -143,7 +152,9 @@ public final class SrtWriter implements CaptionWriter {
         List<Run> runs = line.runs();
         boolean clean = true;
         for (Run r : runs) {
-            if (r.style().voice() != null || !r.style().classes().isEmpty() || r.style().lang() != null) {
+            // nearly every run of ASR captions has the shared plain style: nothing to look at
+            if (r.style() != Style.PLAIN && (r.style().voice() != null || !r.style().classes().isEmpty()
+                    || r.style().lang() != null)) {
                 clean = false;
                 break;
             }
@@ -160,8 +171,10 @@ public final class SrtWriter implements CaptionWriter {
         return new Line(out).runs();
     }
 
-    private static void writeRuns(StringBuilder sb, List<Run> runs, Tags tags, boolean escapeGt) {
+    /** Writes the runs with their tags; returns whether all it wrote is ASCII. */
+    private static boolean writeRuns(StringBuilder sb, List<Run> runs, Tags tags, boolean escapeGt) {
         tags.depth = 0;
+        boolean ascii = true;
         for (Run run : runs) {
             Style style = run.style();
             String color = style.color();
@@ -180,6 +193,7 @@ public final class SrtWriter implements CaptionWriter {
                     // A quote or angle bracket would end the attribute or the tag early; colours never need them.
                     if (c != '"' && c != '<' && c != '>' && c != '\n' && c != '\r') {
                         sb.append(c);
+                        ascii &= c < 0x80;
                     }
                 }
                 sb.append("\">");
@@ -197,31 +211,38 @@ public final class SrtWriter implements CaptionWriter {
                 sb.append(OPEN[UNDERLINE]);
                 tags.push(UNDERLINE, null);
             }
-            escape(sb, run.text(), escapeGt);
+            ascii &= escape(sb, run.text(), escapeGt);
         }
         while (tags.depth > 0) {
             tags.depth--;
             sb.append(CLOSE[tags.kinds[tags.depth]]);
         }
+        return ascii;
     }
 
-    private static void escape(StringBuilder sb, String text, boolean escapeGt) {
+    /** Appends {@code text} escaped as the class comment says; returns whether it is all ASCII. */
+    private static boolean escape(StringBuilder sb, String text, boolean escapeGt) {
         int n = text.length();
         int first = 0;
-        while (first < n && !isSpecial(text.charAt(first))) {
+        while (first < n && !isSpecialOrWide(text.charAt(first))) {
             first++;
         }
         if (first == n) {
-            // Most runs have nothing to escape: appending the whole String is a bulk copy.
+            // Most runs have nothing to escape and are ASCII: appending the whole String is a bulk copy.
             sb.append(text);
-            return;
+            return true;
         }
+        boolean ascii = true;
         int plain = 0;
         int chainEnd = -1;
         boolean chainEscapes = false;
         for (int i = first; i < n; i++) {
             char c = text.charAt(i);
-            if (!isSpecial(c)) {
+            if (!isSpecialOrWide(c)) {
+                continue;
+            }
+            if (c >= SPECIAL.length) {
+                ascii = false; // written as it is, in the stretch
                 continue;
             }
             // Copy the stretch without special characters in one go; most runs have none at all.
@@ -261,12 +282,13 @@ public final class SrtWriter implements CaptionWriter {
             }
         }
         sb.append(text, plain, n);
+        return ascii;
     }
 
-    /** A character {@link #escape} may have to write otherwise: {@code & < > { NUL}. */
-    private static boolean isSpecial(char c) {
+    /** A character {@link #escape} may have to write otherwise ({@code & < > { NUL}), or one above ASCII. */
+    private static boolean isSpecialOrWide(char c) {
         // a table look-up: small enough for C1 to inline into escape's loops, which run for every character
-        return c < SPECIAL.length && SPECIAL[c];
+        return c >= SPECIAL.length || SPECIAL[c];
     }
 
     /**

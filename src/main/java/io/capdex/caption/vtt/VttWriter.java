@@ -1,5 +1,6 @@
 package io.capdex.caption.vtt;
 
+import io.capdex.caption.AsciiAppendable;
 import io.capdex.caption.CaptionWriter;
 import io.capdex.caption.Cue;
 import io.capdex.caption.Line;
@@ -184,6 +185,8 @@ public final class VttWriter implements CaptionWriter {
                 }
             }
             sb.append(nl);
+            // the times and arrow are ASCII; an id or settings are not looked at, so they count as not
+            boolean ascii = id == null && settings.isEmpty();
             if (plain) {
                 // what cueText gives such a cue, written straight into the cue's buffer: the lines that have text,
                 // escaped, one per line (most ASR cues; this thread bounded a 200,000-cue WebVTT convert)
@@ -193,17 +196,22 @@ public final class VttWriter implements CaptionWriter {
                         continue; // an empty line would end the cue: cueText leaves it out too
                     }
                     for (Run run : runs) {
-                        escape(sb, run.text());
+                        ascii &= escape(sb, run.text());
                     }
                     sb.append(nl);
                 }
             } else {
+                ascii = false;
                 String text = cueText(cue, colourClasses);
                 if (!text.isEmpty()) {
                     sb.append(nl.equals("\n") ? text : text.replace("\n", nl)).append(nl);
                 }
             }
-            out.append(sb);
+            if (ascii && out instanceof AsciiAppendable a) {
+                a.appendAscii(sb);
+            } else {
+                out.append(sb);
+            }
             return true;
         }
 
@@ -482,17 +490,19 @@ public final class VttWriter implements CaptionWriter {
         return sb.length() == 0 ? null : sb.toString();
     }
 
-    private static void escape(StringBuilder sb, String text) {
+    /** Appends {@code text} with character references where WebVTT needs them; returns whether it is all ASCII. */
+    private static boolean escape(StringBuilder sb, String text) {
         int n = text.length();
         int first = 0;
-        while (first < n && !needsReference(text.charAt(first))) {
+        while (first < n && !needsReferenceOrWide(text.charAt(first))) {
             first++;
         }
-        // Most caption text has nothing to escape: one bulk copy instead of a call per character.
+        // Most caption text has nothing to escape and is ASCII: one bulk copy instead of a call per character.
         if (first == n) {
             sb.append(text);
-            return;
+            return true;
         }
+        boolean ascii = true;
         sb.append(text, 0, first);
         for (int i = first; i < n; i++) {
             char c = text.charAt(i);
@@ -503,18 +513,19 @@ public final class VttWriter implements CaptionWriter {
                 case '\u00A0' -> sb.append("&nbsp;");
                 case '\u200E' -> sb.append("&lrm;");
                 case '\u200F' -> sb.append("&rlm;");
-                default -> sb.append(c);
+                default -> {
+                    sb.append(c);
+                    ascii &= c < ASCII_REFERENCES.length;
+                }
             }
         }
+        return ascii;
     }
 
-    private static boolean needsReference(char c) {
+    /** A character that needs a reference ({@code & < >} and three invisible ones), or one above ASCII. */
+    private static boolean needsReferenceOrWide(char c) {
         // small enough for C1 to inline into escape's loops, which run for every character of every cue
-        return c < ASCII_REFERENCES.length ? ASCII_REFERENCES[c] : isSpaceOrMark(c);
-    }
-
-    private static boolean isSpaceOrMark(char c) {
-        return c == '\u00A0' || c == '\u200E' || c == '\u200F';
+        return c >= ASCII_REFERENCES.length || ASCII_REFERENCES[c];
     }
 
     /** White space trimmed and collapsed, as the reader does with tag annotations. */

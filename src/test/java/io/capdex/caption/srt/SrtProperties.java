@@ -10,6 +10,7 @@ import io.capdex.caption.Line;
 import io.capdex.caption.Origin;
 import io.capdex.caption.ParseProblem;
 import io.capdex.caption.ParseResult;
+import io.capdex.caption.RecordingAsciiOutput;
 import io.capdex.caption.Run;
 import io.capdex.caption.Style;
 import io.capdex.caption.TimeSpan;
@@ -75,6 +76,24 @@ class SrtProperties {
                 Arbitraries.of(true, false), Arbitraries.of("", "#ff0000", "yellow")).as((i, b, u, c) ->
                 new Style(i, b, u, c.isEmpty() ? null : c, null, List.of(), null));
         return Combinators.combine(text, style).as(Run::new);
+    }
+
+    /**
+     * What the writer marks ASCII is (the recorder checks), every cue written as ASCII is marked, and the output
+     * is the same as without the mark.
+     */
+    @Property(tries = 300)
+    void textMarkedAsciiIsAsciiAndWrittenTheSame(@ForAll("tracks") Track track) throws IOException {
+        RecordingAsciiOutput out = new RecordingAsciiOutput();
+        CaptionWriter.CueStream stream = writer.open(track, out, WriteOptions.defaults()).orElseThrow();
+        for (Cue cue : track.cues()) {
+            int before = out.asciiAppends();
+            int from = out.text().length();
+            stream.write(cue);
+            boolean ascii = out.text().substring(from).chars().allMatch(c -> c < 0x80);
+            assertEquals(ascii ? before + 1 : before, out.asciiAppends(), out.text().substring(from));
+        }
+        assertEquals(writer.write(track), out.text());
     }
 
     @Property(tries = 500)

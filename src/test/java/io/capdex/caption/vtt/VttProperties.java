@@ -10,6 +10,7 @@ import io.capdex.caption.Line;
 import io.capdex.caption.Origin;
 import io.capdex.caption.ParseProblem;
 import io.capdex.caption.ParseResult;
+import io.capdex.caption.RecordingAsciiOutput;
 import io.capdex.caption.Region;
 import io.capdex.caption.Run;
 import io.capdex.caption.Source;
@@ -81,6 +82,32 @@ class VttProperties {
             String text = String.join("\n", lines.subList(timing + 1, lines.size())).replaceAll("\n+$", "");
             assertEquals(WRITER.cueText(cue), text, out.toString());
         }
+    }
+
+    /**
+     * What the stream marks ASCII is (the recorder checks), the output is the same as without the mark, and a
+     * plain cue without id or settings whose text is ASCII is marked.
+     */
+    @Property(tries = 300)
+    void textMarkedAsciiIsAsciiAndWrittenTheSame(@ForAll("tracks") Track styled, @ForAll boolean plain)
+            throws IOException {
+        Track track = plain ? styled.withCues(styled.cues().stream().map(VttProperties::plain).toList()) : styled;
+        RecordingAsciiOutput marked = new RecordingAsciiOutput();
+        StringBuilder unmarked = new StringBuilder();
+        CaptionWriter.CueStream a = WRITER.open(track.withCues(List.of()), marked, WriteOptions.defaults())
+                .orElseThrow();
+        CaptionWriter.CueStream b = WRITER.open(track.withCues(List.of()), unmarked, WriteOptions.defaults())
+                .orElseThrow();
+        for (Cue cue : track.cues()) {
+            int before = marked.asciiAppends();
+            assertEquals(b.write(cue), a.write(cue));
+            boolean markable = plain && cue.id() == null && cue.settings().isEmpty()
+                    && cue.text().chars().allMatch(c -> c < 0x80);
+            if (markable) {
+                assertEquals(before + 1, marked.asciiAppends(), cue::toString);
+            }
+        }
+        assertEquals(unmarked.toString(), marked.text());
     }
 
     private static Cue plain(Cue cue) {
