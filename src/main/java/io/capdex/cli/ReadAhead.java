@@ -18,14 +18,15 @@ import picocli.CommandLine.Option;
 
 /**
  * Reads the caption file of a {@code convert}, {@code check} or {@code shift} on a second thread while picocli
- * builds the command line on the first: reading, decoding and finding the lines of a 19 MB SRT take about a sixth
- * of its one-second conversion, and picocli's start leaves the second core mostly idle (issue #2).
+ * builds the command line on the first: reading, decoding and finding the lines of a 19 MB SRT took about a sixth
+ * of its one-second conversion, and picocli's start left much of the second core idle (issue #2).
  *
  * <p>The file is the command's first parameter as main guesses it from the arguments: the first one after the
  * command's name that is neither an option nor the value of one (an option whose field is not a boolean takes
- * the next argument; {@code --} ends the options). Only files of {@link #MIN_BYTES} or more are read ahead, with
- * the options every command reads with when none are given. The command takes the result only when it reads that
- * very file with options that read it the same way and the file has not changed since
+ * the next argument; {@code --} ends the options). Only files of {@link #MIN_BYTES} up to an eighth of the heap
+ * are read ahead ({@link #worthReading}), with the options every command reads with when none are given. The
+ * command takes the result only when it reads that very file with options that read it the same way and the file
+ * has not changed since
  * ({@link CaptionFiles#read(Path, ReadOptions, CaptionFiles.Ahead)}); otherwise it reads the file itself. A wrong
  * guess therefore costs only the work on the second core, never a different outcome.
  */
@@ -91,11 +92,20 @@ final class ReadAhead {
         } catch (InvalidPathException | IOException e) {
             return null;
         }
-        if (!attributes.isRegularFile() || attributes.size() < minBytes
-                || attributes.size() > ReadOptions.DEFAULT_MAX_BYTES) {
+        long heap = Runtime.getRuntime().maxMemory();
+        if (!attributes.isRegularFile() || !worthReading(attributes.size(), minBytes, heap)) {
             return null;
         }
         return CaptionFiles.readAhead(path, CommandContext.defaultReadOptions());
+    }
+
+    /**
+     * Whether a file of {@code size} bytes is read ahead: {@code minBytes} or more, not above the default size limit,
+     * and at most an eighth of the heap, since the read holds about three times the file (bytes, text, line table)
+     * before the command has asked for it.
+     */
+    static boolean worthReading(long size, long minBytes, long maxMemory) {
+        return size >= minBytes && size <= Math.min(ReadOptions.DEFAULT_MAX_BYTES, maxMemory / 8);
     }
 
     /** The first argument from {@code from} on that is neither an option nor an option's value, or null. */

@@ -49,6 +49,18 @@ class ReadAheadTest {
     }
 
     @Test
+    void filesAreReadAheadFromMinBytesToAnEighthOfTheHeapAndTheDefaultLimit() {
+        long heap = 2L << 30;
+        assertFalse(ReadAhead.worthReading(ReadAhead.MIN_BYTES - 1, ReadAhead.MIN_BYTES, heap));
+        assertTrue(ReadAhead.worthReading(ReadAhead.MIN_BYTES, ReadAhead.MIN_BYTES, heap));
+        assertTrue(ReadAhead.worthReading(19_000_000, ReadAhead.MIN_BYTES, heap));
+        assertTrue(ReadAhead.worthReading(200L << 20, ReadAhead.MIN_BYTES, heap));
+        assertFalse(ReadAhead.worthReading((200L << 20) + 1, ReadAhead.MIN_BYTES, heap)); // the default limit
+        assertTrue(ReadAhead.worthReading(32L << 20, ReadAhead.MIN_BYTES, 256L << 20));
+        assertFalse(ReadAhead.worthReading((32L << 20) + 1, ReadAhead.MIN_BYTES, 256L << 20)); // CAPDEX_HEAP=256m
+    }
+
+    @Test
     void onlyCommandsThatReadOneCaptionFileReadAhead() {
         assertNull(ReadAhead.start(ListCommand.class, new String[] {"list"}, 0, 1));
         assertNull(ReadAhead.start(IngestCommand.class, new String[] {"ingest", "samples"}, 0, 1));
