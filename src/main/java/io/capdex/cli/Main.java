@@ -33,8 +33,8 @@ public final class Main implements Callable<Integer> {
     // Global options main may see before the subcommand's name and still build the one-command tree: the flags, and
     // the options that take a value (as the next argument or after '='). Read from the @Option fields below, so a new
     // global option cannot be forgotten here.
-    private static final Set<String> GLOBAL_FLAGS = globalOptionNames(true);
-    private static final Set<String> GLOBAL_VALUED = globalOptionNames(false);
+    private static final Set<String> GLOBAL_FLAGS = optionNames(Main.class, true);
+    static final Set<String> GLOBAL_VALUED = optionNames(Main.class, false);
 
     @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Data folder (default: ./capdex-data, or $CAPDEX_DATA).")
@@ -270,9 +270,10 @@ public final class Main implements Callable<Integer> {
         return null;
     }
 
-    private static Set<String> globalOptionNames(boolean flags) {
+    /** The names of {@code command}'s own options: its flags (boolean fields), or those that take a value. */
+    static Set<String> optionNames(Class<?> command, boolean flags) {
         Set<String> names = new HashSet<>();
-        for (Field field : Main.class.getDeclaredFields()) {
+        for (Field field : command.getDeclaredFields()) {
             Option option = field.getAnnotation(Option.class);
             if (option != null && (field.getType() == boolean.class) == flags) {
                 names.addAll(List.of(option.names()));

@@ -3,18 +3,15 @@ package io.capdex.cli;
 import io.capdex.batch.CaptionFiles;
 import io.capdex.batch.ReadOptions;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Option;
 
 /**
  * Reads the caption file of a {@code convert}, {@code check} or {@code shift} on a second thread while picocli
@@ -131,15 +128,8 @@ final class ReadAhead {
 
     /** The names of the options that take a value: the global ones and those of {@code command}. */
     static Set<String> valuedOptions(Class<?> command) {
-        Set<String> names = new HashSet<>();
-        for (Class<?> c : List.of(Main.class, command)) {
-            for (Field field : c.getDeclaredFields()) {
-                Option option = field.getAnnotation(Option.class);
-                if (option != null && field.getType() != boolean.class) {
-                    names.addAll(List.of(option.names()));
-                }
-            }
-        }
+        Set<String> names = new HashSet<>(Main.GLOBAL_VALUED);
+        names.addAll(Main.optionNames(command, false));
         return names;
     }
 }
