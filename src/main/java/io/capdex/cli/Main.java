@@ -198,13 +198,18 @@ public final class Main implements Callable<Integer> {
      * second thread (see {@link ReadAhead}).
      */
     static CommandLine commandLineFor(String[] args) {
-        return commandLine(commandsFor(args), readAheadFor(args));
+        int at = commandAt(args);
+        List<Class<?>> commands = commandsAt(args, at);
+        return commandLine(commands, readAheadFor(args, at, commands));
     }
 
     /** The read ahead {@code main} starts for {@code args}, or null when the command reads no caption file first. */
     static @Nullable ReadAhead readAheadFor(String[] args) {
         int at = commandAt(args);
-        List<Class<?>> commands = commandsAt(args, at);
+        return readAheadFor(args, at, commandsAt(args, at));
+    }
+
+    private static @Nullable ReadAhead readAheadFor(String[] args, int at, List<Class<?>> commands) {
         return commands.size() == 1 ? ReadAhead.start(commands.get(0), args, at, ReadAhead.MIN_BYTES) : null;
     }
 
