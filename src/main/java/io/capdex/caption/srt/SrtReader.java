@@ -213,6 +213,12 @@ public final class SrtReader implements CaptionReader {
             boolean nuls = body.indexOf('\0') >= 0;
             if (nuls) {
                 body = withoutNuls(body);
+                // without its NULs the text may have LF line ends only after all
+                if (splitLfOnly(body)) {
+                    s = body;
+                    lineEndings = Origin.lineEndingsOf(text);
+                    return;
+                }
             }
             s = body;
             String endings = split();
@@ -287,14 +293,12 @@ public final class SrtReader implements CaptionReader {
         }
 
         /**
-         * Records where each line starts and ends; CR, LF and CRLF all end a line.
+         * Records where each line starts and ends; CR, LF and CRLF all end a line. For texts with a CR, which
+         * {@link #splitLfOnly} leaves.
          *
          * @return the line endings as {@link Origin#lineEndingsOf} names them
          */
         private String split() {
-            if (splitLfOnly(s)) {
-                return lfEndings(s); // NULs removed, no CR
-            }
             int n = s.length();
             int from = 0;
             boolean sawMixed = false;
