@@ -31,8 +31,8 @@ import picocli.CommandLine;
  * own started with {@code -XX:DumpLoadedClassList} (the list the static archive is dumped from), it runs the
  * everyday commands (check, convert, export to every format, verify, list, show) in-process on a small generated
  * interview, and check and convert on a large one too (read ahead, and by two threads), so that later runs map the
- * classes those commands load from the archive instead of reading, verifying and linking them again. Not a user command: the
- * launcher discards its output, and a failed step only leaves those classes out of the archive.
+ * classes those commands load from the archive instead of reading, verifying and linking them again. Not a user
+ * command: the launcher discards its output, and a failed step only leaves those classes out of the archive.
  */
 final class StartupTraining {
     /** Cues of the large training file: above the size the SRT reader splits between two threads (1 MiB). */
