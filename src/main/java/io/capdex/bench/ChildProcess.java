@@ -157,7 +157,8 @@ public final class ChildProcess {
                 i++;
             } else if (!arg.startsWith("-")) {
                 return switch (arg) {
-                    case "convert", "check", "shift" -> List.of("-XX:TieredStopAtLevel=1", "-XX:Tier3BackEdgeThreshold=6000");
+                    case "convert", "check", "shift" ->
+                            List.of("-XX:TieredStopAtLevel=1", "-XX:Tier3BackEdgeThreshold=6000");
                     case "export", "verify" -> List.of("-XX:TieredStopAtLevel=1");
                     case "ingest", "reindex" -> List.of("-XX:FreqInlineSize=80", "-XX:InlineSmallCode=700");
                     default -> List.of();

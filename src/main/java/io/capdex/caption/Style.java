@@ -23,7 +23,8 @@ public record Style(boolean italic, boolean bold, boolean underline, @Nullable S
     }
 
     public boolean isPlain() {
-        return this == PLAIN || !italic && !bold && !underline && color == null && voice == null && classes.isEmpty() && lang == null;
+        return this == PLAIN || !italic && !bold && !underline && color == null && voice == null && classes.isEmpty()
+                && lang == null;
     }
 
     public Style withItalic(boolean on) {

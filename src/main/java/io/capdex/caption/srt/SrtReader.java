@@ -356,7 +356,8 @@ public final class SrtReader implements CaptionReader {
          * with no byte 0x0A, 0x0D or 0x00 is skipped whole. A byte that matches is checked against the character
          * itself, since characters above U+00FF can have those low bits (U+010D "č" ends in 0x0D).
          */
-        @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) copies the low byte of each char: wanted here
+        // getBytes(int, int, byte[], int) copies the low byte of each char: wanted here
+        @SuppressWarnings("deprecation")
         private boolean splitLfOnly(String text) {
             int n = text.length();
             starts = new int[n / 16 + 16];
