@@ -243,8 +243,10 @@ public final class IngestPipeline {
             long stopDeadlineNanos = Long.MAX_VALUE;
             for (int i = 0; i < submitted.size(); ) {
                 if (stop.isRequested() && stopDeadlineNanos == Long.MAX_VALUE) {
+                    // Nothing is cancelled here: Future.cancel(false) also cancels a task that is running, whose
+                    // finished interview would then be stored but left out of the report. The tasks not started
+                    // yet see the stop themselves and return at once.
                     stopDeadlineNanos = System.nanoTime() + STOP_GRACE_MS * 1_000_000L;
-                    submitted.keySet().forEach(f -> f.cancel(false)); // only the ones not started yet
                 }
                 if (System.nanoTime() > stopDeadlineNanos) {
                     break; // interviews still under way are abandoned: their stored copies are atomic
@@ -260,9 +262,6 @@ public final class IngestPipeline {
                     continue;
                 }
                 i++;
-                if (f.isCancelled()) {
-                    continue;
-                }
                 ReportInterview entry;
                 try {
                     entry = f.get();

@@ -117,6 +117,12 @@ class IngestPipelineTest {
                 began.add(id);
                 if (began.size() == 3) {
                     stop.request(); // as the shutdown hook does on Ctrl-C, while the third one is under way
+                    // and the run notices it before the third one is done (as on a busy machine)
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
         });
