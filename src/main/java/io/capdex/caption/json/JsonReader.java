@@ -78,15 +78,20 @@ public final class JsonReader implements CaptionReader {
         return new JsonView(new ParseResult(track, problems.toList()), r.recorded);
     }
 
+    /**
+     * The file's lines, as every reader numbers them: a line end closes a line, and the end of the file after one
+     * starts none (a parser at the end of {@code "{\n"} says line 2, which the file does not have).
+     */
     private static int lineCount(String s) {
-        int n = 1;
+        int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\n' || (c == '\r' && (i + 1 >= s.length() || s.charAt(i + 1) != '\n'))) {
                 n++;
             }
         }
-        return n;
+        boolean open = !s.isEmpty() && s.charAt(s.length() - 1) != '\n' && s.charAt(s.length() - 1) != '\r';
+        return Math.max(1, open ? n + 1 : n);
     }
 
     /** One read in progress: what has been found so far. */

@@ -90,6 +90,14 @@ class JsonReaderTest {
         assertEquals(Severity.ERROR, r.problems().get(0).severity());
     }
 
+    /** The parser reports the end of "{\n" on line 2; the file has one line, so the problem is on line 1. */
+    @Test
+    void aFileCutShortAfterALineEndHasItsProblemOnItsLastLine() {
+        assertEquals(1, reader.read("{\n").problems().get(0).line());
+        assertEquals(2, reader.read("{\r\n\r\n").problems().get(0).line());
+        assertEquals(2, reader.read("{\n ").problems().get(0).line()); // the second line has a space
+    }
+
     @Test
     void reportsMalformedJsonAndKeepsEarlierCues() {
         ParseResult r = reader.read("{\"cues\":[\n{\"startMs\":1,\"endMs\":2,\"text\":\"a\"},\n{\"startMs\":3,");
