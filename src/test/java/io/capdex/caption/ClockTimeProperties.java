@@ -21,14 +21,20 @@ class ClockTimeProperties {
         ClockTime.appendTo(sb, ms, minHourDigits, separator);
         assertEquals("x" + expected, sb.toString(), Long.toString(ms));
         assertEquals(expected, ClockTime.format(ms, minHourDigits, separator));
+        AsciiBuffer bytes = new AsciiBuffer();
+        bytes.append("x").appendTime(ms, minHourDigits, separator);
+        assertEquals("x" + expected, bytes.toString(), Long.toString(ms));
     }
 
     @Provide
     Arbitrary<Long> times() {
-        // around the hour widths (9 h, 10 h, 99 h, 100 h, 1,000 h) and anywhere up to 2,000 hours
+        // around the hour widths (9 h, 10 h, 99 h, 100 h, 1,000 h), anywhere up to 2,000 hours, and around the
+        // largest int (596 h 31 min), above which the times are computed in longs
         Arbitrary<Long> near = Arbitraries.of(9L, 10L, 99L, 100L, 999L, 1_000L).flatMap(h ->
                 Arbitraries.longs().between(-5_000, 5_000).map(d -> Math.max(0, h * 3_600_000 + d)));
-        return Arbitraries.oneOf(near, Arbitraries.longs().between(0, 2_000L * 3_600_000), Arbitraries.of(0L));
+        Arbitrary<Long> intEdge = Arbitraries.longs().between(-5_000, 5_000).map(d -> Integer.MAX_VALUE + d);
+        return Arbitraries.oneOf(near, intEdge, Arbitraries.longs().between(0, 2_000L * 3_600_000),
+                Arbitraries.of(0L, Long.MAX_VALUE));
     }
 
     @Provide

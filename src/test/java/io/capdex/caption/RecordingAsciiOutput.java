@@ -3,12 +3,13 @@ package io.capdex.caption;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * An {@link AsciiAppendable} for writer tests: keeps all text in order, counts what came marked ASCII, and fails
- * the test when marked text is not ASCII.
+ * An {@link AsciiAppendable} for writer tests: keeps all text in order, counts what came marked ASCII (as text or as
+ * bytes), and fails the test when marked text is not ASCII.
  */
 public final class RecordingAsciiOutput implements AsciiAppendable {
     private final StringBuilder text = new StringBuilder();
     private int asciiAppends;
+    private int byteAppends;
 
     @Override
     public void appendAscii(CharSequence s) {
@@ -18,6 +19,17 @@ public final class RecordingAsciiOutput implements AsciiAppendable {
         }
         asciiAppends++;
         text.append(s);
+    }
+
+    @Override
+    public void appendAscii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            assertTrue(b >= 0, () -> "marked ASCII but has byte " + (b & 0xFF));
+            text.append((char) b);
+        }
+        asciiAppends++;
+        byteAppends++;
     }
 
     @Override
@@ -44,5 +56,10 @@ public final class RecordingAsciiOutput implements AsciiAppendable {
 
     public int asciiAppends() {
         return asciiAppends;
+    }
+
+    /** How many of the {@link #asciiAppends} came as bytes (a cue laid out in an {@link AsciiBuffer}). */
+    public int byteAppends() {
+        return byteAppends;
     }
 }

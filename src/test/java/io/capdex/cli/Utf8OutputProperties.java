@@ -13,12 +13,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Whatever mix of marked-ASCII text, other text and single characters goes in, out come the UTF-8 bytes of all of
+ * Whatever mix of marked-ASCII text, ASCII bytes, other text and single characters goes in, out come the UTF-8 bytes of all of
  * it in order: blocks of ASCII are copied, others encoded, and a surrogate pair split between appends or blocks is
  * encoded whole.
  */
 class Utf8OutputProperties {
-    /** One append: 'a' appendAscii, 't' append(CharSequence), 'r' append(text, start, end), 'c' append(char). */
+    /**
+     * One append: 'a' appendAscii(CharSequence), 'b' appendAscii(byte[], from, to), 't' append(CharSequence),
+     * 'r' append(text, start, end), 'c' append(char).
+     */
     record Op(char kind, String text) {
     }
 
@@ -33,6 +36,7 @@ class Utf8OutputProperties {
                 Arbitraries.integers().between(60_000, 70_000).map(n -> "y".repeat(n) + "\uD83D\uDE00"));
         Arbitrary<Op> op = Arbitraries.oneOf(
                 ascii.map(s -> new Op('a', s)),
+                ascii.map(s -> new Op('b', s)),
                 any.map(s -> new Op('t', s)),
                 any.map(s -> new Op('r', s)),
                 Arbitraries.of("é", "z", "\uD83D", "\uDE00").map(s -> new Op('c', s)));
@@ -47,6 +51,10 @@ class Utf8OutputProperties {
         for (Op op : ops) {
             switch (op.kind()) {
                 case 'a' -> out.appendAscii(op.text());
+                case 'b' -> {
+                    byte[] framed = ("<" + op.text() + ">").getBytes(StandardCharsets.US_ASCII);
+                    out.appendAscii(framed, 1, framed.length - 1);
+                }
                 case 't' -> out.append(op.text());
                 case 'r' -> out.append("<" + op.text() + ">", 1, op.text().length() + 1);
                 default -> out.append(op.text().charAt(0));

@@ -1,6 +1,7 @@
 package io.capdex.caption.srt;
 
 import io.capdex.caption.AsciiAppendable;
+import io.capdex.caption.AsciiBuffer;
 import io.capdex.caption.CaptionWriter;
 import io.capdex.caption.Cue;
 import io.capdex.caption.Line;
@@ -75,6 +76,7 @@ public final class SrtWriter implements CaptionWriter {
         private final String nl;
         private final StringBuilder sb = new StringBuilder(256);
         private final Tags tags = new Tags();
+        private final AsciiBuffer bytes = new AsciiBuffer();
         private int number;
 
         Cues(Appendable out, WriteOptions options) {
@@ -85,6 +87,9 @@ public final class SrtWriter implements CaptionWriter {
         @Override
         public boolean write(Cue cue) throws IOException {
             number++;
+            if (out instanceof AsciiAppendable a && writeAscii(cue, a)) {
+                return true;
+            }
             sb.setLength(0);
             sb.append(number).append(nl);
             SrtTime.appendTo(sb, cue.startMs());
@@ -115,6 +120,44 @@ public final class SrtWriter implements CaptionWriter {
             } else {
                 out.append(sb);
             }
+            return true;
+        }
+
+        /**
+         * Writes what the general layout above writes for the commonest cue, straight into bytes: no position, and
+         * every line one plain run of ASCII with no character SPECIAL marks. Such a line cannot look like a timing,
+         * since an arrow needs a '>'. Returns false, having written nothing, for any other cue.
+         */
+        private boolean writeAscii(Cue cue, AsciiAppendable a) throws IOException {
+            if (!cue.settings().isEmpty() && alignmentOf(cue.settings()) != 0) {
+                return false;
+            }
+            AsciiBuffer b = bytes;
+            b.clear();
+            b.appendNumber(number).append(nl);
+            b.appendTime(cue.startMs(), 2, ',').append(" --> ").appendTime(cue.endMs(), 2, ',').append(nl);
+            for (Line line : cue.lines()) {
+                List<Run> runs = line.runs();
+                if (runs.isEmpty()) {
+                    continue; // blank: not written
+                }
+                Run run = runs.get(0);
+                int start = b.length();
+                if (runs.size() != 1 || !run.style().isPlain() || !b.appendText(run.text(), SPECIAL)) {
+                    return false;
+                }
+                int p = start;
+                while (p < b.length() && SrtSyntax.isSpace(b.charAt(p))) {
+                    p++;
+                }
+                if (p == b.length()) {
+                    b.setLength(start); // blank: not written
+                } else {
+                    b.append(nl);
+                }
+            }
+            b.append(nl);
+            b.writeTo(a);
             return true;
         }
 

@@ -1,6 +1,7 @@
 package io.capdex.caption.vtt;
 
 import io.capdex.caption.AsciiAppendable;
+import io.capdex.caption.AsciiBuffer;
 import io.capdex.caption.CaptionWriter;
 import io.capdex.caption.Cue;
 import io.capdex.caption.Line;
@@ -151,6 +152,7 @@ public final class VttWriter implements CaptionWriter {
         private final Map<String, String> colourClasses;
         private final Set<String> regionIds;
         private final StringBuilder sb = new StringBuilder(128);
+        private final AsciiBuffer bytes = new AsciiBuffer();
 
         Cues(Appendable out, String nl, Map<String, String> colourClasses, Set<String> regionIds) {
             this.out = out;
@@ -161,6 +163,9 @@ public final class VttWriter implements CaptionWriter {
 
         @Override
         public boolean write(Cue cue) throws IOException {
+            if (out instanceof AsciiAppendable a && writeAscii(cue, a)) {
+                return true;
+            }
             boolean plain = isPlain(cue);
             if (!plain && needsColourClass(cue, colourClasses)) {
                 return false;
@@ -212,6 +217,35 @@ public final class VttWriter implements CaptionWriter {
             } else {
                 out.append(sb);
             }
+            return true;
+        }
+
+        /**
+         * Writes what the plain layout above writes for the commonest cue, straight into bytes: no id, settings,
+         * speaker or word timings, and every line plain runs of ASCII with nothing to escape. Returns false,
+         * having written nothing, for any other cue.
+         */
+        private boolean writeAscii(Cue cue, AsciiAppendable a) throws IOException {
+            if (cue.id() != null || !cue.settings().isEmpty() || cue.speaker() != null || !cue.words().isEmpty()) {
+                return false;
+            }
+            AsciiBuffer b = bytes;
+            b.clear();
+            b.append(nl);
+            b.appendTime(cue.startMs(), 2, '.').append(" --> ").appendTime(cue.endMs(), 2, '.').append(nl);
+            for (Line line : cue.lines()) {
+                List<Run> runs = line.runs();
+                if (runs.isEmpty()) {
+                    continue; // an empty line would end the cue
+                }
+                for (Run run : runs) {
+                    if (!run.style().isPlain() || !b.appendText(run.text(), ASCII_REFERENCES)) {
+                        return false;
+                    }
+                }
+                b.append(nl);
+            }
+            b.writeTo(a);
             return true;
         }
 

@@ -96,6 +96,46 @@ class SrtProperties {
         assertEquals(writer.write(track), out.text());
     }
 
+    /**
+     * Cue text as ASR writes it, plus what must send a cue the general way: markup characters, a NUL, Latin-1 and
+     * wider characters (Ł and Ħ have the low bytes of 'A' and '&', 日 is a '?' in Latin-1), lines that start with
+     * a digit or '-' after white space, and some that look like timings.
+     */
+    private static final String ASR_CHARS = "ab Z09-?.&<>{\t\0éŁĦ日";
+
+    @Provide
+    Arbitrary<Track> asrTracks() {
+        Arbitrary<String> text = Arbitraries.oneOf(Arbitraries.strings().withChars(ASR_CHARS).ofMaxLength(14),
+                Arbitraries.of("", "  ", "10 weeks", " -5 mg", "a \uD83D\uDE00", "What is remission?",
+                        " 10:00 --> 11:00", "1 -> 2"));
+        Arbitrary<Line> line = Arbitraries.oneOf(text.map(Line::plain),
+                Combinators.combine(text, text).as((a, b) ->
+                        new Line(List.of(Run.plain(a), new Run(b, Style.PLAIN.withItalic(true))))));
+        Arbitrary<Map<String, String>> settings = Arbitraries.of(Map.of(), Map.of("line", "0"),
+                Map.of("align", "center"), Map.of("line", "auto"));
+        Arbitrary<Cue> cue = Combinators.combine(Arbitraries.longs().between(0, MAX_MS),
+                Arbitraries.longs().between(0, 20_000), line.list().ofMaxSize(3), settings).as((s, d, ls, st) ->
+                new Cue(new TimeSpan(s, s + d), null, ls, null, List.of(), st));
+        return cue.list().ofMaxSize(8).map(cues -> Track.of(Format.SRT, cues));
+    }
+
+    /**
+     * The writer lays out the commonest cues as bytes when its output takes them: what it writes that way is what
+     * the general layout writes (into a StringBuilder, which takes no bytes), cue for cue, with LF or CRLF.
+     */
+    @Property(tries = 1000)
+    void cuesLaidOutAsBytesReadAsTheGeneralLayout(@ForAll("asrTracks") Track track, @ForAll boolean crlf)
+            throws IOException {
+        WriteOptions options = WriteOptions.defaults().withCrlf(crlf);
+        RecordingAsciiOutput out = new RecordingAsciiOutput();
+        CaptionWriter.CueStream stream = writer.open(track, out, options).orElseThrow();
+        for (Cue cue : track.cues()) {
+            stream.write(cue);
+        }
+        stream.finish();
+        assertEquals(writer.write(track, options), out.text());
+    }
+
     @Property(tries = 500)
     void writeThenReadIsIdentityWithoutProblems(@ForAll("tracks") Track track) {
         String srt = writer.write(track);

@@ -8,6 +8,7 @@ import io.capdex.caption.Cue;
 import io.capdex.caption.Format;
 import io.capdex.caption.Line;
 import io.capdex.caption.ParseResult;
+import io.capdex.caption.RecordingAsciiOutput;
 import io.capdex.caption.Run;
 import io.capdex.caption.Style;
 import io.capdex.caption.Track;
@@ -77,6 +78,22 @@ class SrtWriterTest {
         StringWriter w = new StringWriter();
         writer.write(t, w, WriteOptions.defaults());
         assertEquals(writer.write(t), w.toString());
+    }
+
+    @Test
+    void laysOutPlainAsciiCuesAsBytesAndTheOthersAsText() throws IOException {
+        Track t = track(Cue.of(1_000, 2_500, "What is remission?\nno leukaemia cells"), Cue.of(3_000, 4_000, "café"),
+                Cue.of(5_000, 6_000, "10 weeks"), styled(7_000, 8_000, line(new Run("in", I))),
+                Cue.of(9_000, 9_500, "a < b"), Cue.of(10_000, 11_000, "Łódź"),
+                Cue.of(12_000, 13_000, "top").withSettings(Map.of("line", "0")),
+                Cue.of(14_000, 15_000, "ok").withSettings(Map.of("align", "center")));
+        RecordingAsciiOutput out = new RecordingAsciiOutput();
+        writer.write(t, out, WriteOptions.defaults());
+        assertEquals(writer.write(t), out.text());
+        // plain ASCII without a position (centre is the default): the first, "10 weeks" and the last; the others
+        // need escapes, tags or an alignment block, or are not ASCII
+        assertEquals(3, out.byteAppends());
+        assertEquals(6, out.asciiAppends());
     }
 
     @Test

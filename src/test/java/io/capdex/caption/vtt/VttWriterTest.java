@@ -9,6 +9,7 @@ import io.capdex.caption.Format;
 import io.capdex.caption.Line;
 import io.capdex.caption.Origin;
 import io.capdex.caption.ParseResult;
+import io.capdex.caption.RecordingAsciiOutput;
 import io.capdex.caption.Region;
 import io.capdex.caption.Run;
 import io.capdex.caption.Source;
@@ -72,6 +73,20 @@ class VttWriterTest {
 
     private static Track track(Cue... cues) {
         return Track.of(Format.VTT, List.of(cues));
+    }
+
+    @Test
+    void laysOutPlainAsciiCuesAsBytesAndTheOthersAsText() throws IOException {
+        Track t = Track.of(Format.VTT, List.of(Cue.of(1_000, 2_500, "What is remission?\n10 weeks - or more"),
+                Cue.of(3_000, 4_000, "café"), Cue.of(5_000, 6_000, "a < b"), Cue.of(7_000, 8_000, "Ħ"),
+                Cue.of(9_000, 10_000, "id").withId("c9"), Cue.of(11_000, 12_000, "top").withSettings(Map.of("line", "0")),
+                Cue.of(13_000, 14_000, "Dr Ortiz").withSpeaker("Ortiz"),
+                Cue.of(15_000, 16_000, "ok")));
+        RecordingAsciiOutput out = new RecordingAsciiOutput();
+        writer.write(t, out, WriteOptions.defaults());
+        assertEquals(writer.write(t), out.text());
+        // the first and the last: plain ASCII with nothing to escape, no id, settings or speaker
+        assertEquals(2, out.byteAppends());
     }
 
     @Test
