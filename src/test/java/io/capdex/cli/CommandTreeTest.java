@@ -38,6 +38,16 @@ class CommandTreeTest {
         return new Outcome(code, o.toString(), e.toString(), Files.exists(out) ? Files.readString(out) : "<none>");
     }
 
+    /**
+     * Main turns off picocli's search for Groovy closures: without Groovy on the class path the search opens every
+     * jar of it (108 of them, measured with strace), a twentieth of a one-file convert.
+     */
+    @Test
+    void commandLinesDoNotLookForGroovy() {
+        Main.commandLine();
+        assertEquals("true", System.getProperty(Main.DISABLE_CLOSURES));
+    }
+
     /** Main leaves out picocli's java.time and java.sql converters: no option may need them. */
     @Test
     void noOptionHasATypeWhoseConverterMainLeavesOut() {
