@@ -57,10 +57,11 @@ final class SrtMarkup {
 
     /**
      * Decodes one raw line and adds it to {@code out}, unless it shows nothing (empty or white space once markup
-     * is removed): the writer never writes such a line, because SRT would read it as the end of the cue.
+     * is removed): the writer never writes such a line, because SRT would read it as the end of the cue. When
+     * {@code mayHaveMarkup} is false the caller knows the line has none of {@code < { &}, and it is not looked for.
      */
-    void decodeLine(String s, int from, int to, int lineNo, List<Line> out) {
-        int special = from;
+    void decodeLine(String s, int from, int to, int lineNo, boolean mayHaveMarkup, List<Line> out) {
+        int special = mayHaveMarkup ? from : to;
         while (special < to) {
             char c = s.charAt(special);
             if (c == '<' || c == '{' || c == '&') {

@@ -118,6 +118,16 @@ public final class SrtReader implements CaptionReader {
         return new Lines(lines, parse.lineEndings);
     }
 
+    /** For each line a read of {@code text} walks, whether it is looked at for markup (for tests). */
+    static boolean[] mayHaveMarkup(String text) {
+        Parse parse = new Parse(text, null, new SrtReader());
+        boolean[] may = new boolean[parse.lineCount];
+        for (int i = 0; i < may.length; i++) {
+            may[i] = parse.mayHaveMarkup(i);
+        }
+        return may;
+    }
+
     /** Streams: each cue goes to {@code sink} as soon as its text is read; only the problems are kept. */
     @Override
     public ParseResult read(CharSequence text, Consumer<Cue> sink) {
@@ -176,6 +186,12 @@ public final class SrtReader implements CaptionReader {
         private final int cores;
         private final String lineEndings;
         private int[] starts;
+        /**
+         * Bit {@code i} set: line {@code i} has none of {@code < { &}, so {@link SrtMarkup} need not look for
+         * markup on it. Found by {@link #splitLfOnly} in the pass it makes anyway; null (look on every line) for
+         * texts split otherwise.
+         */
+        private long @Nullable [] markupFree;
         private int[] ends;
         private int lineCount;
         private final int[] memoLine = {-1, -1, -1, -1};
@@ -253,6 +269,7 @@ public final class SrtReader implements CaptionReader {
             lineEndings = whole.lineEndings;
             starts = whole.starts;
             ends = whole.ends;
+            markupFree = whole.markupFree;
             lineCount = whole.lineCount;
             this.lastIndex = lastIndex;
         }
@@ -346,15 +363,17 @@ public final class SrtReader implements CaptionReader {
         }
 
         /**
-         * Records where each line of a text that has neither CR nor NUL starts and ends, in one pass that looks at
-         * eight characters at a time; returns false, with no lines recorded, when the text has a CR or a NUL.
+         * Records where each line of a text that has neither CR nor NUL starts and ends, and which lines have no
+         * markup character ({@link #markupFree}), in one pass that looks at eight characters at a time; returns
+         * false, with no lines recorded, when the text has a CR or a NUL.
          *
          * <p>In C1-compiled code (short commands such as {@code convert}) {@code String.indexOf} is a plain loop,
          * and splitting at LFs and looking for CRs and NULs took three of them, the last two on a second thread:
          * about 80 ms of CPU for a 19 MB file, against 55 ms for this pass (profiled, issue #2). Blocks of the
          * text are copied into a buffer one byte per character (the low eight bits), then read as longs: a long
          * with no byte 0x0A, 0x0D or 0x00 is skipped whole. A byte that matches is checked against the character
-         * itself, since characters above U+00FF can have those low bits (U+010D "č" ends in 0x0D).
+         * itself, since characters above U+00FF can have those low bits (U+010D "č" ends in 0x0D). Such a
+         * character can also look like markup here; its line is then merely looked at again.
          */
         // getBytes(int, int, byte[], int) copies the low byte of each char: wanted here
         @SuppressWarnings("deprecation")
@@ -362,8 +381,11 @@ public final class SrtReader implements CaptionReader {
             int n = text.length();
             starts = new int[n / 16 + 16];
             ends = new int[starts.length];
+            markupFree = new long[starts.length / Long.SIZE + 1];
             byte[] block = new byte[Math.min(n, LF_BLOCK)];
             int from = 0;
+            // whether the line being read has shown a markup character so far
+            boolean markup = false;
             for (int offset = 0; offset < n; offset += LF_BLOCK) {
                 int length = Math.min(LF_BLOCK, n - offset);
                 text.getBytes(offset, offset + length, block, 0);
@@ -373,33 +395,66 @@ public final class SrtReader implements CaptionReader {
                     long lf = zeroBytes(x ^ 0x0A0A0A0A0A0A0A0AL);
                     if ((zeroBytes(x ^ 0x0D0D0D0D0D0D0D0DL) | zeroBytes(x)) != 0 && hasCrOrNul(text, offset + i)) {
                         lineCount = 0;
+                        markupFree = null;
                         return false;
                     }
+                    // '<', '{' and '&': what SrtMarkup looks for
+                    long marks = zeroBytes(x ^ 0x3C3C3C3C3C3C3C3CL) | zeroBytes(x ^ 0x7B7B7B7B7B7B7B7BL)
+                            | zeroBytes(x ^ 0x2626262626262626L);
                     while (lf != 0) {
+                        long bit = lf & -lf;
                         int at = offset + i + firstMarkedByte(lf);
                         if (text.charAt(at) == '\n') {
-                            addLine(from, at);
+                            // the marks below this LF's bit are on the line it ends
+                            addLine(from, at, markup || (marks & (bit - 1)) != 0);
                             from = at + 1;
+                            markup = false;
+                            marks &= -bit;
                         }
                         lf &= lf - 1;
                     }
+                    markup |= marks != 0;
                 }
                 for (int at = offset + whole; at < offset + length; at++) {
                     char c = text.charAt(at);
                     if (c == '\r' || c == '\0') {
                         lineCount = 0;
+                        markupFree = null;
                         return false;
                     }
                     if (c == '\n') {
-                        addLine(from, at);
+                        addLine(from, at, markup);
                         from = at + 1;
+                        markup = false;
+                    } else if (c == '<' || c == '{' || c == '&') {
+                        markup = true;
                     }
                 }
             }
             if (from < n) {
-                addLine(from, n);
+                addLine(from, n, markup);
             }
             return true;
+        }
+
+        /** Records a line {@link #splitLfOnly} found, and whether it may have markup. */
+        private void addLine(int from, int to, boolean markup) {
+            addLine(from, to);
+            long[] free = markupFree;
+            if (!markup && free != null) {
+                int line = lineCount - 1;
+                if (line >>> 6 >= free.length) {
+                    free = Arrays.copyOf(free, free.length + (free.length >> 1) + 1);
+                    markupFree = free;
+                }
+                free[line >>> 6] |= 1L << line;
+            }
+        }
+
+        /** Whether line {@code i} may have markup: it has one of {@code < { &}, or that was not looked at. */
+        private boolean mayHaveMarkup(int i) {
+            long[] free = markupFree;
+            return free == null || (free[i >>> 6] & (1L << i)) == 0;
         }
 
         private static boolean hasCrOrNul(String text, int from) {
@@ -893,7 +948,7 @@ public final class SrtReader implements CaptionReader {
             lines.clear();
             for (int k = 0; k < cueLineCount; k++) {
                 int line = cueLines[k];
-                markup.decodeLine(s, starts[line], ends[line], line + 1, lines);
+                markup.decodeLine(s, starts[line], ends[line], line + 1, mayHaveMarkup(line), lines);
             }
             markup.endCue();
             if (lines.isEmpty()) {

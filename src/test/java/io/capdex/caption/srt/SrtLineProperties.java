@@ -1,6 +1,8 @@
 package io.capdex.caption.srt;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capdex.caption.Origin;
 import java.util.ArrayList;
@@ -63,6 +65,54 @@ class SrtLineProperties {
         assertEquals(List.of("a", "b", "c"), SrtReader.lines("a\r\nb\0\nc").lines());
         assertEquals(List.of(), SrtReader.lines("").lines());
         assertEquals("none", SrtReader.lines("abc").endings());
+    }
+
+    /**
+     * The split also notes which lines have no markup character, so that SrtMarkup skips looking: every line
+     * that has one of {@code < { &} must still be looked at. (ļ, Ż and Ħ have the low bytes of '<', '{' and '&'.)
+     */
+    @Property(tries = 3_000)
+    void everyLineWithMarkupIsLookedAt(@ForAll("markupTexts") String text) {
+        assertLookedAtWhereMarkupIs(text);
+    }
+
+    @Property(tries = 40)
+    void everyLineWithMarkupIsLookedAtAcrossScanBlocks(@ForAll("longMarkupTexts") String text) {
+        assertLookedAtWhereMarkupIs(text);
+    }
+
+    private static void assertLookedAtWhereMarkupIs(String text) {
+        List<String> lines = oracle(text);
+        boolean[] looked = SrtReader.mayHaveMarkup(text);
+        assertEquals(lines.size(), looked.length);
+        for (int i = 0; i < looked.length; i++) {
+            String line = lines.get(i);
+            if (line.indexOf('<') >= 0 || line.indexOf('{') >= 0 || line.indexOf('&') >= 0) {
+                assertTrue(looked[i], "line " + (i + 1) + " not looked at: " + line);
+            }
+        }
+    }
+
+    @Test
+    void linesWithoutMarkupAreNotLookedAtWhenTheTextHasLfEndsOnly() {
+        String text = "1\n00:00:01,000 --> 00:00:02,000\nplain words here\ntom & jerry <i>x</i>\n{\\an8}top ļŻĦ\n";
+        assertArrayEquals(new boolean[] {false, false, false, true, true}, SrtReader.mayHaveMarkup(text));
+        // a line ending with markup in the same eight characters as the line end, and one right after it
+        assertArrayEquals(new boolean[] {true, false, true}, SrtReader.mayHaveMarkup("abc&\nxy\n<\n"));
+        // texts with CR ends are split another way, which does not look: every line is looked at
+        assertArrayEquals(new boolean[] {true, true}, SrtReader.mayHaveMarkup("plain\r\nwords\r\n"));
+    }
+
+    @Provide
+    Arbitrary<String> markupTexts() {
+        return Arbitraries.strings().withChars("ab \n\n\n\r\0<{&\u013c\u017b\u0126é1").ofMinLength(0).ofMaxLength(80);
+    }
+
+    @Provide
+    Arbitrary<String> longMarkupTexts() {
+        // markup characters rare enough that most lines have none, and lines across the 16,384-character blocks
+        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz    \n\n\n<&{\u013c\u0126é").ofMinLength(16_000)
+                .ofMaxLength(50_000);
     }
 
     @Provide
