@@ -19,8 +19,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code capdex check FILE…}: reads caption files leniently and checks them against a QC profile. */
-@Command(name = "check", description = "Read caption files and check them against a QC profile.")
+@Command(name = CheckCommand.NAME,
+        description = "Read caption files and check them against a QC profile.")
 final class CheckCommand implements Callable<Integer> {
+    /** The command's name: main knows it before it reads any annotation (see {@link ReadAhead}). */
+    static final String NAME = "check";
+
     @Spec CommandSpec spec;
     @ParentCommand Main main;
 

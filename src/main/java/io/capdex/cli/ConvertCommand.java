@@ -41,8 +41,12 @@ import picocli.CommandLine.Spec;
  * the whole track, the input had header blocks the stream could not write first), its partial output is thrown
  * away and the whole-track path runs from the start, so every failure is reported exactly as before.
  */
-@Command(name = "convert", description = "Convert a caption file to another format (UTF-8 out), optionally repaired.")
+@Command(name = ConvertCommand.NAME,
+        description = "Convert a caption file to another format (UTF-8 out), optionally repaired.")
 final class ConvertCommand implements Callable<Integer> {
+    /** The command's name: main knows it before it reads any annotation (see {@link ReadAhead}). */
+    static final String NAME = "convert";
+
     @Spec CommandSpec spec;
     @ParentCommand Main main;
 

@@ -33,11 +33,19 @@ public final class Main implements Callable<Integer> {
     /** Picocli's system property that stops it looking for Groovy's {@code Closure} class. */
     static final String DISABLE_CLOSURES = "picocli.disable.closures";
 
-    // Global options main may see before the subcommand's name and still build the one-command tree: the flags, and
-    // the options that take a value (as the next argument or after '='). Read from the @Option fields below, so a new
-    // global option cannot be forgotten here.
-    private static final Set<String> GLOBAL_FLAGS = optionNames(Main.class, true);
-    static final Set<String> GLOBAL_VALUED = optionNames(Main.class, false);
+    /**
+     * Global options main may see before the subcommand's name and still build the one-command tree: the flags, and
+     * the options that take a value (as the next argument or after '='). Read from the @Option fields below, so a
+     * new global option cannot be forgotten here; when first needed, not as main starts, since reading annotations
+     * takes a few dozen milliseconds that main spends after it has started reading ahead.
+     */
+    static final class GlobalOptions {
+        static final Set<String> FLAGS = optionNames(Main.class, true);
+        static final Set<String> VALUED = optionNames(Main.class, false);
+
+        private GlobalOptions() {
+        }
+    }
 
     @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Data folder (default: ./capdex-data, or $CAPDEX_DATA).")
@@ -194,11 +202,13 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // first of all: "capdex convert IN …" needs no annotation read to know what to read ahead
+        ReadAhead early = ReadAhead.startForFirst(args);
         String rssFile = System.getProperty(io.capdex.bench.ChildProcess.RSS_PROPERTY);
         if (rssFile != null) {
             io.capdex.bench.ChildProcess.reportPeakRssOnExit(Path.of(rssFile));
         }
-        System.exit(commandLineFor(args).execute(args));
+        System.exit(commandLineFor(args, early).execute(args));
     }
 
     /**
@@ -207,9 +217,15 @@ public final class Main implements Callable<Integer> {
      * second thread (see {@link ReadAhead}).
      */
     static CommandLine commandLineFor(String[] args) {
+        return commandLineFor(args, null);
+    }
+
+    /** {@link #commandLineFor(String[])} with what {@link ReadAhead#startForFirst} started, if it started. */
+    static CommandLine commandLineFor(String[] args, @Nullable ReadAhead early) {
         int at = commandAt(args);
         List<Class<?>> commands = commandsAt(args, at);
-        return commandLine(commands, readAheadFor(args, at, commands));
+        // an early read is for the command named by args[0], which has no aliases: then at is 0 and it is the one
+        return commandLine(commands, early != null ? early : readAheadFor(args, at, commands));
     }
 
     /** The read ahead {@code main} starts for {@code args}, or null when the command reads no caption file first. */
@@ -250,10 +266,10 @@ public final class Main implements Callable<Integer> {
             if (arg.startsWith("@")) {
                 return -1; // an argument file, which picocli expands before it parses anything
             }
-            if (GLOBAL_FLAGS.contains(arg)) {
+            if (GlobalOptions.FLAGS.contains(arg)) {
                 continue;
             }
-            if (GLOBAL_VALUED.contains(arg)) {
+            if (GlobalOptions.VALUED.contains(arg)) {
                 i++; // its value, whatever it looks like; picocli expands an argument file even there
                 if (i < args.length && args[i].startsWith("@")) {
                     return -1;
@@ -261,7 +277,7 @@ public final class Main implements Callable<Integer> {
                 continue;
             }
             int eq = arg.indexOf('=');
-            if (eq > 0 && GLOBAL_VALUED.contains(arg.substring(0, eq))) {
+            if (eq > 0 && GlobalOptions.VALUED.contains(arg.substring(0, eq))) {
                 continue;
             }
             if (arg.startsWith("-")) {

@@ -8,6 +8,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -19,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * of its one-second conversion, and picocli's start left much of the second core idle (issue #2).
  *
  * <p>The file is the command's first parameter as main guesses it from the arguments: the first one after the
- * command's name that is neither an option nor the value of one (an option whose field is not a boolean takes
- * the next argument; {@code --} ends the options). Only files of {@link #MIN_BYTES} up to an eighth of the heap
+ * command's name that is neither an option nor the value of one (the options {@link #valuedOptions} lists take
+ * the next argument; {@code --} ends the options). Main starts the read first of all when the command's name is
+ * the first argument ({@link #startForFirst}), else once it has found the name. Only files of {@link #MIN_BYTES} up to an eighth of the heap
  * are read ahead ({@link #worthReading}), with the options every command reads with when none are given. The
  * command takes the result only when it reads that very file with options that read it the same way and the file
  * has not changed since
@@ -31,7 +33,21 @@ final class ReadAhead {
     /** Smaller files take a few milliseconds to read: not worth a thread. */
     static final long MIN_BYTES = 256 * 1024;
 
-    private static final Set<Class<?>> COMMANDS = Set.of(ConvertCommand.class, CheckCommand.class, ShiftCommand.class);
+    /** The commands that read ahead, by name: what main can tell before it reads any annotation. */
+    private static final Map<String, Class<?>> COMMANDS = Map.of(ConvertCommand.NAME, ConvertCommand.class,
+            CheckCommand.NAME, CheckCommand.class, ShiftCommand.NAME, ShiftCommand.class);
+
+    /**
+     * The options that take a value, global and per command. Written out, not read from the {@code @Option}
+     * annotations: reading those makes the annotation proxies picocli needs too, a few dozen milliseconds, and main
+     * starts the read before anything else. ReadAheadTest checks these lists against the annotations.
+     */
+    static final Set<String> GLOBAL_VALUED = Set.of("--data", "--config");
+
+    private static final Map<Class<?>, Set<String>> VALUED = Map.of(
+            ConvertCommand.class, Set.of("-o", "--output", "--to", "--encoding", "--from-format"),
+            CheckCommand.class, Set.of("--profile", "--fps", "--encoding"),
+            ShiftCommand.class, Set.of("-o", "--output", "--by", "--fps", "--from", "--to", "--encoding"));
 
     private final FutureTask<CaptionFiles.@Nullable Ahead> task;
 
@@ -44,7 +60,7 @@ final class ReadAhead {
      * reads no caption file first.
      */
     static @Nullable ReadAhead start(Class<?> command, String[] args, int at, long minBytes) {
-        if (!COMMANDS.contains(command)) {
+        if (!COMMANDS.containsValue(command)) {
             return null;
         }
         String[] copy = args.clone();
@@ -53,6 +69,17 @@ final class ReadAhead {
         thread.setDaemon(true);
         thread.start();
         return new ReadAhead(task);
+    }
+
+    /**
+     * Starts reading ahead when {@code args[0]} names a command that reads a caption file ({@code capdex convert IN
+     * …}, the usual order), or returns null. Main calls this first of all: finding a command's name elsewhere in
+     * the arguments takes the global options' annotations and the commands', whose proxies cost a few dozen
+     * milliseconds before the first byte could be read.
+     */
+    static @Nullable ReadAhead startForFirst(String[] args) {
+        Class<?> command = args.length > 1 ? COMMANDS.get(args[0]) : null;
+        return command == null ? null : start(command, args, 0, MIN_BYTES);
     }
 
     /** What was read ahead, once it is done; null when nothing was (no such file, too small, an error). */
@@ -74,10 +101,7 @@ final class ReadAhead {
     }
 
     private static CaptionFiles.@Nullable Ahead read(Class<?> command, String[] args, int at, long minBytes) {
-        // "convert IN …", the usual order, needs no look at the options (reading their annotations costs 6 ms)
-        String next = at + 1 < args.length ? args[at + 1] : "";
-        String parameter = !next.isEmpty() && !next.startsWith("-") && !next.startsWith("@") ? next
-                : firstParameter(args, at + 1, valuedOptions(command));
+        String parameter = firstParameter(args, at + 1, valuedOptions(command));
         if (parameter == null) {
             return null;
         }
@@ -128,8 +152,8 @@ final class ReadAhead {
 
     /** The names of the options that take a value: the global ones and those of {@code command}. */
     static Set<String> valuedOptions(Class<?> command) {
-        Set<String> names = new HashSet<>(Main.GLOBAL_VALUED);
-        names.addAll(Main.optionNames(command, false));
+        Set<String> names = new HashSet<>(GLOBAL_VALUED);
+        names.addAll(VALUED.getOrDefault(command, Set.of()));
         return names;
     }
 }

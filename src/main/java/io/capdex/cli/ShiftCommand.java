@@ -20,8 +20,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code capdex shift IN -o OUT}: manual re-timing by an offset and/or a frame-rate ratio. */
-@Command(name = "shift", description = "Re-time captions by an offset (--by) and/or a frame-rate ratio (--fps).")
+@Command(name = ShiftCommand.NAME,
+        description = "Re-time captions by an offset (--by) and/or a frame-rate ratio (--fps).")
 final class ShiftCommand implements Callable<Integer> {
+    /** The command's name: main knows it before it reads any annotation (see {@link ReadAhead}). */
+    static final String NAME = "shift";
+
     @Spec CommandSpec spec;
     @ParentCommand Main main;
 

@@ -35,6 +35,32 @@ class ReadAheadTest {
         assertFalse(ReadAhead.valuedOptions(CheckCommand.class).contains("--strict"));
     }
 
+    /** The written-out lists are those the annotations give: a new option cannot be forgotten there. */
+    @Test
+    void theValuedOptionsAreThoseOfTheAnnotations() {
+        assertEquals(Main.GlobalOptions.VALUED, ReadAhead.GLOBAL_VALUED);
+        for (Class<?> command : List.of(ConvertCommand.class, CheckCommand.class, ShiftCommand.class)) {
+            Set<String> annotated = new java.util.HashSet<>(Main.GlobalOptions.VALUED);
+            annotated.addAll(Main.optionNames(command, false));
+            assertEquals(annotated, ReadAhead.valuedOptions(command), command.getSimpleName());
+        }
+    }
+
+    @Test
+    void mainStartsTheReadFirstWhenTheFirstArgumentNamesTheCommand() throws IOException {
+        Path in = srt("first.srt", 20_000);
+        ReadAhead ahead = ReadAhead.startForFirst(new String[] {"convert", "--force", in.toString(), "-o", "x.vtt"});
+        assertNotNull(ahead);
+        assertNotNull(ahead.get(), "the file was read");
+        for (String name : List.of(ConvertCommand.NAME, CheckCommand.NAME, ShiftCommand.NAME)) {
+            assertNotNull(ReadAhead.startForFirst(new String[] {name, "-"}), name);
+        }
+        assertNull(ReadAhead.startForFirst(new String[] {"convert"}));
+        assertNull(ReadAhead.startForFirst(new String[] {"--quiet", "convert", in.toString()}));
+        assertNull(ReadAhead.startForFirst(new String[] {"ingest", in.toString()}));
+        assertNull(ReadAhead.startForFirst(new String[] {}));
+    }
+
     @Test
     void theFirstParameterSkipsOptionsAndTheirValues() {
         assertEquals("in.srt", first("convert", "in.srt", "-o", "out.vtt"));
