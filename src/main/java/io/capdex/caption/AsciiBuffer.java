@@ -14,7 +14,8 @@ import java.util.Arrays;
  */
 public final class AsciiBuffer {
     private byte[] bytes = new byte[256];
-    private char[] chars = new char[64];
+    // where numbers and times are laid out before they are copied in
+    private final char[] digits = new char[ClockTime.MAX_LENGTH];
     private int length;
 
     /** Empties the buffer for the next cue. */
@@ -65,9 +66,7 @@ public final class AsciiBuffer {
         if (n < 0) {
             throw new IllegalArgumentException("negative number " + n);
         }
-        ensure(20);
-        length = ClockTime.putDigits(bytes, length, n);
-        return this;
+        return appendDigits(ClockTime.putDigits(digits, 0, n));
     }
 
     /** Appends {@code ms} as {@link ClockTime#appendTo} writes it. */
@@ -75,8 +74,19 @@ public final class AsciiBuffer {
         if (separator >= 0x80) {
             throw new IllegalArgumentException("not ASCII: " + separator);
         }
-        ensure(ClockTime.MAX_LENGTH);
-        length = ClockTime.put(bytes, length, ms, minHourDigits, separator);
+        return appendDigits(ClockTime.put(digits, 0, ms, minHourDigits, separator));
+    }
+
+    /** Appends the first {@code n} characters of {@link #digits}, all ASCII. */
+    private AsciiBuffer appendDigits(int n) {
+        ensure(n);
+        byte[] b = bytes;
+        char[] d = digits;
+        int p = length;
+        for (int i = 0; i < n; i++) {
+            b[p + i] = (byte) d[i];
+        }
+        length = p + n;
         return this;
     }
 

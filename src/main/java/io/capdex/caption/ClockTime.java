@@ -22,12 +22,29 @@ public final class ClockTime {
      * @throws IllegalArgumentException for a negative time
      */
     public static void appendTo(StringBuilder sb, long ms, int minHourDigits, char separator) {
-        byte[] b = new byte[MAX_LENGTH];
-        int p = put(b, 0, ms, minHourDigits, separator);
-        char[] c = new char[p];
-        for (int i = 0; i < p; i++) {
-            c[i] = (char) b[i];
+        if (ms < 0) {
+            throw new IllegalArgumentException("negative time " + ms);
         }
+        long hours = ms / 3_600_000L;
+        int rest = (int) (ms - hours * 3_600_000L);
+        char[] c = new char[13];
+        int p = 0;
+        if (hours < 100) {
+            if (minHourDigits >= 2 || hours >= 10) {
+                c[p++] = (char) ('0' + hours / 10);
+            }
+            c[p++] = (char) ('0' + hours % 10);
+        } else {
+            sb.append(hours); // 100 h and more: as many digits as it takes
+        }
+        c[p++] = ':';
+        p = two(c, p, rest / 60_000);
+        c[p++] = ':';
+        p = two(c, p, rest / 1000 % 60);
+        c[p++] = separator;
+        int millis = rest % 1000;
+        c[p++] = (char) ('0' + millis / 100);
+        p = two(c, p, millis % 100);
         // one append of the dozen characters: C1 does not inline StringBuilder.append(char), so appending them one
         // by one was a dozen calls per time (a sixth of a 200,000-cue convert's writer thread went on clock times)
         sb.append(c, 0, p);
@@ -37,12 +54,15 @@ public final class ClockTime {
     static final int MAX_LENGTH = 29;
 
     /**
-     * Writes {@code ms} as {@link #appendTo} does, as ASCII bytes into {@code b} from {@code p}, which has room for
-     * {@link #MAX_LENGTH} of them; returns where the time ends.
+     * Writes {@code ms} as {@link #appendTo} does into {@code c} from {@code p}, which has room for
+     * {@link #MAX_LENGTH} characters; returns where the time ends. For {@link AsciiBuffer}, whose writers run
+     * compiled by C1 only (convert): it divides ints, not longs, below 596 h. {@code appendTo} keeps its own form:
+     * written with this one, a 200,000-cue SRT written into a StringBuilder by C2-compiled code (bench parse)
+     * took three times as long, for reasons not pinned down.
      *
      * @throws IllegalArgumentException for a negative time
      */
-    static int put(byte[] b, int p, long ms, int minHourDigits, char separator) {
+    static int put(char[] c, int p, long ms, int minHourDigits, char separator) {
         if (ms < 0) {
             throw new IllegalArgumentException("negative time " + ms);
         }
@@ -60,26 +80,26 @@ public final class ClockTime {
         if (hours < 100) {
             int h = (int) hours;
             if (minHourDigits >= 2 || h >= 10) {
-                b[p++] = (byte) ('0' + h / 10);
+                c[p++] = (char) ('0' + h / 10);
             }
-            b[p++] = (byte) ('0' + h % 10);
+            c[p++] = (char) ('0' + h % 10);
         } else {
-            p = putDigits(b, p, hours); // 100 h and more: as many digits as it takes
+            p = putDigits(c, p, hours); // 100 h and more: as many digits as it takes
         }
-        b[p++] = ':';
-        p = two(b, p, rest / 60_000);
-        b[p++] = ':';
-        p = two(b, p, rest / 1000 % 60);
-        b[p++] = (byte) separator;
+        c[p++] = ':';
+        p = two(c, p, rest / 60_000);
+        c[p++] = ':';
+        p = two(c, p, rest / 1000 % 60);
+        c[p++] = separator;
         int millis = rest % 1000;
-        b[p++] = (byte) ('0' + millis / 100);
-        return two(b, p, millis % 100);
+        c[p++] = (char) ('0' + millis / 100);
+        return two(c, p, millis % 100);
     }
 
-    /** Writes the decimal digits of {@code n} (0 or more) into {@code b} from {@code p}; returns where they end. */
-    static int putDigits(byte[] b, int p, long n) {
+    /** Writes the decimal digits of {@code n} (0 or more) into {@code c} from {@code p}; returns where they end. */
+    static int putDigits(char[] c, int p, long n) {
         if (n <= Integer.MAX_VALUE) {
-            return putDigits(b, p, (int) n);
+            return putDigits(c, p, (int) n);
         }
         int digits = 1;
         for (long rest = n / 10; rest > 0; rest /= 10) {
@@ -88,13 +108,13 @@ public final class ClockTime {
         int end = p + digits;
         long rest = n;
         for (int i = end - 1; i >= p; i--) {
-            b[i] = (byte) ('0' + rest % 10);
+            c[i] = (char) ('0' + rest % 10);
             rest /= 10;
         }
         return end;
     }
 
-    static int putDigits(byte[] b, int p, int n) {
+    static int putDigits(char[] c, int p, int n) {
         int digits = 1;
         for (int rest = n / 10; rest > 0; rest /= 10) {
             digits++;
@@ -102,15 +122,15 @@ public final class ClockTime {
         int end = p + digits;
         int rest = n;
         for (int i = end - 1; i >= p; i--) {
-            b[i] = (byte) ('0' + rest % 10);
+            c[i] = (char) ('0' + rest % 10);
             rest /= 10;
         }
         return end;
     }
 
-    private static int two(byte[] b, int p, int v) {
-        b[p] = (byte) ('0' + v / 10);
-        b[p + 1] = (byte) ('0' + v % 10);
+    private static int two(char[] c, int p, int v) {
+        c[p] = (char) ('0' + v / 10);
+        c[p + 1] = (char) ('0' + v % 10);
         return p + 2;
     }
 }
