@@ -98,32 +98,19 @@ public final class ClockTime {
 
     /** Writes the decimal digits of {@code n} (0 or more) into {@code c} from {@code p}; returns where they end. */
     static int putDigits(char[] c, int p, long n) {
-        if (n <= Integer.MAX_VALUE) {
-            return putDigits(c, p, (int) n);
+        if (n > Integer.MAX_VALUE) {
+            String digits = Long.toString(n); // rare (596 hours and more): no need to avoid a long's divisions
+            digits.getChars(0, digits.length(), c, p);
+            return p + digits.length();
         }
-        int digits = 1;
-        for (long rest = n / 10; rest > 0; rest /= 10) {
-            digits++;
+        int v = (int) n;
+        int end = p + 1;
+        for (int rest = v / 10; rest > 0; rest /= 10) {
+            end++;
         }
-        int end = p + digits;
-        long rest = n;
         for (int i = end - 1; i >= p; i--) {
-            c[i] = (char) ('0' + rest % 10);
-            rest /= 10;
-        }
-        return end;
-    }
-
-    static int putDigits(char[] c, int p, int n) {
-        int digits = 1;
-        for (int rest = n / 10; rest > 0; rest /= 10) {
-            digits++;
-        }
-        int end = p + digits;
-        int rest = n;
-        for (int i = end - 1; i >= p; i--) {
-            c[i] = (char) ('0' + rest % 10);
-            rest /= 10;
+            c[i] = (char) ('0' + v % 10);
+            v /= 10;
         }
         return end;
     }

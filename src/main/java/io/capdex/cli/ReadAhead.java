@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
  * <p>The file is the command's first parameter as main guesses it from the arguments: the first one after the
  * command's name that is neither an option nor the value of one (the options {@link #valuedOptions} lists take
  * the next argument; {@code --} ends the options). Main starts the read first of all when the command's name is
- * the first argument ({@link #startForFirst}), else once it has found the name. Only files of {@link #MIN_BYTES} up to an eighth of the heap
- * are read ahead ({@link #worthReading}), with the options every command reads with when none are given. The
- * command takes the result only when it reads that very file with options that read it the same way and the file
- * has not changed since
+ * the first argument ({@link #startForFirst}), else once it has found the name. Only files of {@link #MIN_BYTES}
+ * up to an eighth of the heap are read ahead ({@link #worthReading}), with the options every command reads with
+ * when none are given. The command takes the result only when it reads that very file with options that read it
+ * the same way and the file has not changed since
  * ({@link CaptionFiles#read(Path, ReadOptions, CaptionFiles.Ahead)}); otherwise it reads the file itself. A wrong
  * guess therefore costs only the work on the second core, never a different outcome.
  */

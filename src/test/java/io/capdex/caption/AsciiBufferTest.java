@@ -29,7 +29,8 @@ class AsciiBufferTest {
         b.append("x");
         // é is Latin-1 but not ASCII; Ł (U+0141) and Ħ (U+0126) have the low bytes of 'A' and '&'; 日 and the
         // emoji are written as '?' by a Latin-1 encoding, which must not pass for a question mark
-        for (String text : new String[] {"tom & jerry", "café", "Łódź", "Ħ", "日本?", "ok \uD83D\uDE00", "?\u0141"}) {
+        String[] refused = {"tom & jerry", "café", "Łódź", "Ħ", "日本?", "ok \uD83D\uDE00", "?\u0141"};
+        for (String text : refused) {
             assertFalse(b.appendText(text, AMPERSAND), text);
             assertEquals("x", b.toString(), text);
         }

@@ -13,9 +13,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Whatever mix of marked-ASCII text, ASCII bytes, other text and single characters goes in, out come the UTF-8 bytes of all of
- * it in order: blocks of ASCII are copied, others encoded, and a surrogate pair split between appends or blocks is
- * encoded whole.
+ * Whatever mix of marked-ASCII text, ASCII bytes, other text and single characters goes in, out come the UTF-8 bytes
+ * of all of it in order: blocks of ASCII are copied, others encoded, and a surrogate pair split between appends or
+ * blocks is encoded whole.
  */
 class Utf8OutputProperties {
     /**

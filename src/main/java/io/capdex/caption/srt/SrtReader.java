@@ -186,13 +186,13 @@ public final class SrtReader implements CaptionReader {
         private final int cores;
         private final String lineEndings;
         private int[] starts;
+        private int[] ends;
         /**
          * Bit {@code i} set: line {@code i} has none of {@code < { &}, so {@link SrtMarkup} need not look for
          * markup on it. Found by {@link #splitLfOnly} in the pass it makes anyway; null (look on every line) for
          * texts split otherwise.
          */
         private long @Nullable [] markupFree;
-        private int[] ends;
         private int lineCount;
         private final int[] memoLine = {-1, -1, -1, -1};
         private final boolean[] memoValue = new boolean[4];

@@ -111,8 +111,8 @@ class SrtLineProperties {
     @Provide
     Arbitrary<String> longMarkupTexts() {
         // markup characters rare enough that most lines have none, and lines across the 16,384-character blocks
-        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz    \n\n\n<&{\u013c\u0126é").ofMinLength(16_000)
-                .ofMaxLength(50_000);
+        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz    \n\n\n<&{\u013c\u0126é")
+                .ofMinLength(16_000).ofMaxLength(50_000);
     }
 
     @Provide

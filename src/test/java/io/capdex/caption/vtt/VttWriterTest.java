@@ -79,7 +79,8 @@ class VttWriterTest {
     void laysOutPlainAsciiCuesAsBytesAndTheOthersAsText() throws IOException {
         Track t = Track.of(Format.VTT, List.of(Cue.of(1_000, 2_500, "What is remission?\n10 weeks - or more"),
                 Cue.of(3_000, 4_000, "café"), Cue.of(5_000, 6_000, "a < b"), Cue.of(7_000, 8_000, "Ħ"),
-                Cue.of(9_000, 10_000, "id").withId("c9"), Cue.of(11_000, 12_000, "top").withSettings(Map.of("line", "0")),
+                Cue.of(9_000, 10_000, "id").withId("c9"),
+                Cue.of(11_000, 12_000, "top").withSettings(Map.of("line", "0")),
                 Cue.of(13_000, 14_000, "Dr Ortiz").withSpeaker("Ortiz"),
                 Cue.of(15_000, 16_000, "ok")));
         RecordingAsciiOutput out = new RecordingAsciiOutput();
