@@ -71,6 +71,11 @@ public final class SrtReader implements CaptionReader {
         this(CHUNK_CHARS, 0);
     }
 
+    /** A reader that reads on the calling thread only, whatever the file's size: what one core does (benchmarks). */
+    public static SrtReader oneThread() {
+        return new SrtReader(CHUNK_CHARS, 1);
+    }
+
     /**
      * A reader that splits text of {@link #MIN_CHUNKS} {@code chunkChars} or more between two threads (tests use
      * small ones), when there are enough cores: {@code cores}, or the runtime's count when 0 (see {@link

@@ -147,6 +147,20 @@ class SrtChunkProperties {
         assertEquals(1, new SrtReader(file.length() / 15, 3).chunkCount(file, false), "below MIN_CHUNKS chunks");
     }
 
+    /** The one-thread reader (what bench parse measures) reads even a large whole file on the calling thread. */
+    @Example
+    void theOneThreadReaderNeverSplits() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= 60_000; i++) {
+            sb.append(i).append("\n00:00:01,000 --> 00:00:02,000\ncue\n\n");
+        }
+        String file = sb.toString();
+        assertTrue(file.length() / SrtReader.MIN_CHUNKS >= SrtReader.CHUNK_CHARS, "large enough to split");
+        assertTrue(new SrtReader(SrtReader.CHUNK_CHARS, 2).chunkCount(file, false) > 2);
+        assertEquals(1, SrtReader.oneThread().chunkCount(file, false));
+        assertEquals(whole.read(file), SrtReader.oneThread().read(file));
+    }
+
     private void assertSameStream(String file, SrtReader chunked) {
         List<Cue> expected = new ArrayList<>();
         List<Cue> actual = new ArrayList<>();
