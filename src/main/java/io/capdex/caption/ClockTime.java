@@ -22,29 +22,8 @@ public final class ClockTime {
      * @throws IllegalArgumentException for a negative time
      */
     public static void appendTo(StringBuilder sb, long ms, int minHourDigits, char separator) {
-        if (ms < 0) {
-            throw new IllegalArgumentException("negative time " + ms);
-        }
-        long hours = ms / 3_600_000L;
-        int rest = (int) (ms - hours * 3_600_000L);
-        char[] c = new char[13];
-        int p = 0;
-        if (hours < 100) {
-            if (minHourDigits >= 2 || hours >= 10) {
-                c[p++] = (char) ('0' + hours / 10);
-            }
-            c[p++] = (char) ('0' + hours % 10);
-        } else {
-            sb.append(hours); // 100 h and more: as many digits as it takes
-        }
-        c[p++] = ':';
-        p = two(c, p, rest / 60_000);
-        c[p++] = ':';
-        p = two(c, p, rest / 1000 % 60);
-        c[p++] = separator;
-        int millis = rest % 1000;
-        c[p++] = (char) ('0' + millis / 100);
-        p = two(c, p, millis % 100);
+        char[] c = new char[MAX_LENGTH];
+        int p = put(c, 0, ms, minHourDigits, separator);
         // one append of the dozen characters: C1 does not inline StringBuilder.append(char), so appending them one
         // by one was a dozen calls per time (a sixth of a 200,000-cue convert's writer thread went on clock times)
         sb.append(c, 0, p);
@@ -55,10 +34,8 @@ public final class ClockTime {
 
     /**
      * Writes {@code ms} as {@link #appendTo} does into {@code c} from {@code p}, which has room for
-     * {@link #MAX_LENGTH} characters; returns where the time ends. For {@link AsciiBuffer}, whose writers run
-     * compiled by C1 only (convert): it divides ints, not longs, below 596 h. {@code appendTo} keeps its own form:
-     * written with this one, a 200,000-cue SRT written into a StringBuilder by C2-compiled code (bench parse)
-     * took three times as long, for reasons not pinned down.
+     * {@link #MAX_LENGTH} characters; returns where the time ends. Below 596 h it divides ints, not longs: C1
+     * (convert's compiler) calls the runtime for each division of a long.
      *
      * @throws IllegalArgumentException for a negative time
      */
@@ -66,7 +43,6 @@ public final class ClockTime {
         if (ms < 0) {
             throw new IllegalArgumentException("negative time " + ms);
         }
-        // int arithmetic below 596 h: C1 calls the runtime for each division of a long
         long hours;
         int rest;
         if (ms <= Integer.MAX_VALUE) {
