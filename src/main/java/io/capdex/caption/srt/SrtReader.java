@@ -375,9 +375,9 @@ public final class SrtReader implements CaptionReader {
          * <p>In C1-compiled code (short commands such as {@code convert}) {@code String.indexOf} is a plain loop,
          * and splitting at LFs and looking for CRs and NULs took three of them, the last two on a second thread:
          * about 80 ms of CPU for a 19 MB file, against 55 ms for this pass (profiled, issue #2). Blocks of the
-         * text are copied into a buffer one byte per character (the low eight bits), then read as longs: a long
-         * with no byte 0x0A, 0x0D or 0x00 is skipped whole. A byte that matches is checked against the character
-         * itself, since characters above U+00FF can have those low bits (U+010D "č" ends in 0x0D). Such a
+         * text are copied into a buffer one byte per character (the low eight bits), then read as longs: each long
+         * is tested at once for bytes 0x0A, 0x0D, 0x00 and the three markup characters. A line end, CR or NUL byte
+         * is checked against the character itself, since characters above U+00FF can have those low bits (U+010D "č" ends in 0x0D). Such a
          * character can also look like markup here; its line is then merely looked at again.
          */
         // getBytes(int, int, byte[], int) copies the low byte of each char: wanted here
